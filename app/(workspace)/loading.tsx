@@ -1,0 +1,13 @@
+import { getTranslations } from 'next-intl/server';
+
+export default async function Loading() {
+  const t = await getTranslations('common');
+  return (
+    <div role="status" className="mx-auto max-w-5xl animate-pulse">
+      <span className="sr-only">{t('loading')}</span>
+      <div className="h-7 w-48 rounded bg-slate-200" />
+      <div className="mt-3 h-4 w-64 rounded bg-slate-200" />
+      <div className="mt-8 h-40 rounded-lg bg-slate-200" />
+    </div>
+  );
+}

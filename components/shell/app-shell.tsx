@@ -1,0 +1,51 @@
+import { FolderKanban, House } from 'lucide-react';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import type { User } from '@/db/schema';
+import { BrandMark } from './brand-mark';
+import { NavDrawer } from './nav-drawer';
+import { NotificationsButton } from './notifications-button';
+import { UserMenu } from './user-menu';
+
+type ShellUser = Pick<User, 'name' | 'email' | 'avatarUrl' | 'isOrgAdmin'>;
+
+export async function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const t = await getTranslations();
+  return (
+    <div className="min-h-dvh">
+      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="fixed inset-x-0 top-0 z-40 flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4">
+        <NavDrawer openLabel={t('nav.openMenu')} closeLabel={t('nav.closeMenu')}>
+          <nav aria-label={t('nav.main')} className="p-3">
+            <Link href="/" className="flex min-h-10 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-800 hover:bg-slate-100">
+              <House className="size-4" aria-hidden="true" />
+              {t('nav.home')}
+            </Link>
+            <h2 className="mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500">{t('nav.spaces')}</h2>
+            <div className="px-3 py-2 text-sm text-slate-600" data-testid="spaces-empty">
+              <p className="flex items-center gap-2 font-medium text-slate-700">
+                <FolderKanban className="size-4" aria-hidden="true" />
+                {t('nav.noSpaces')}
+              </p>
+              <p className="mt-1 text-xs leading-5">{t('nav.noSpacesHint')}</p>
+            </div>
+          </nav>
+        </NavDrawer>
+        <Link href="/" className="flex items-center gap-2 px-1 font-semibold text-slate-900">
+          <BrandMark />
+          <span>{t('common.appName')}</span>
+        </Link>
+        <div className="ml-auto flex items-center gap-1">
+          <NotificationsButton />
+          <UserMenu user={user} />
+        </div>
+      </header>
+      <main id="main" className="px-4 pt-20 pb-10 sm:px-6 lg:pl-78">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { InputHTMLAttributes } from 'react';
+
+interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  errors?: string[];
+}
+
+/** A labelled input with its validation messages underneath, wired for screen readers. */
+export function TextField({ name, label, errors, id = name, className = '', ...props }: TextFieldProps) {
+  const errorId = `${id}-error`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        className={`block min-h-11 w-full rounded-md border bg-white px-3 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 ${invalid ? 'border-red-500' : 'border-slate-300'}`}
+        {...props}
+      />
+      {invalid && (
+        <p id={errorId} className="mt-1 text-sm text-red-700">
+          {errors!.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid().primaryKey().$defaultFn(() => crypto.randomUUID());
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const organizations = pgTable('organizations', {
+  id: id(),
+  name: text().notNull(),
+  createdAt: createdAt(),
+});
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: id(),
+    organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    parentId: uuid().references((): AnyPgColumn => departments.id, { onDelete: 'restrict' }),
+    name: text().notNull(),
+    sortOrder: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('departments_organization_id_idx').on(t.organizationId),
+    index('departments_parent_id_idx').on(t.parentId),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    organizationId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    departmentId: uuid().references(() => departments.id, { onDelete: 'set null' }),
+    name: text().notNull(),
+    title: text(),
+    /** Stored lower-cased; unique across the installation because it is the sign-in name. */
+    email: text().notNull(),
+    phone: text(),
+    avatarUrl: text(),
+    locale: text(),
+    timeZone: text(),
+    isActive: boolean().notNull().default(true),
+    isOrgAdmin: boolean().notNull().default(false),
+    passwordHash: text(),
+    /** Bumped to end every session of the user at once (deactivation, password change). */
+    sessionVersion: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    index('users_organization_id_idx').on(t.organizationId),
+    index('users_department_id_idx').on(t.departmentId),
+  ],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+export type NewDepartment = typeof departments.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

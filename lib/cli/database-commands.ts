@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@/lib/org/demo-data';
+import { seedDemo } from '@/lib/org/demo-seed';
+import { describeDatabase, withDatabase } from './run';
+
+export function printDemoSignIn(): void {
+  console.log(`Demo sign-in: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}  (every demo user has this password)`);
+}
+
+export function registerDatabaseCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(() =>
+      withDatabase(async (handle) => {
+        console.log(`Schema is up to date on ${describeDatabase(handle)}.`);
+      }),
+    );
+
+  program
+    .command('seed-demo')
+    .description('add the demo company (departments and about 30 users) to an empty database')
+    .action(() =>
+      withDatabase(async (handle) => {
+        const result = await seedDemo();
+        console.log(
+          result.seeded
+            ? `Seeded the demo company on ${describeDatabase(handle)}.`
+            : 'The database already has an organisation; nothing was seeded.',
+        );
+        if (result.seeded) printDemoSignIn();
+      }),
+    );
+}

@@ -1,0 +1,17 @@
+import './load-env';
+import { Command } from 'commander';
+import { registerDatabaseCommands } from './database-commands';
+import { registerStartCommand } from './start-command';
+import { registerTokenCommands } from './token-commands';
+import { registerUserCommands } from './user-commands';
+
+const program = new Command('xiezuo')
+  .description('Xiezuo administration: run as `npm run cli -- <command>`')
+  .showHelpAfterError();
+
+registerDatabaseCommands(program);
+registerUserCommands(program);
+registerTokenCommands(program);
+registerStartCommand(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
+  SEED_DEMO: flag(true),
+  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_LOCAL_ENABLED: flag(true),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const source = { ...process.env };
+  // An empty value in .env means "not set".
+  for (const key of Object.keys(source)) if (source[key] === '') delete source[key];
+  source.AUTH_SECRET ??= process.env.NEXTAUTH_SECRET || undefined;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();

@@ -1,0 +1,30 @@
+/**
+ * The domain errors services throw for expected, user-caused failures. `messageKey` points into
+ * the `errors` message catalogue; adapters (actions, route handlers) turn these into form errors
+ * or HTTP 4xx responses. Anything else that is thrown is a bug and becomes a 500.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: 'unauthenticated' | 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'rate_limited',
+    readonly status: number,
+    readonly messageKey: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(messageKey);
+    this.name = 'DomainError';
+  }
+}
+
+export const Unauthenticated = () => new DomainError('unauthenticated', 401, 'unauthenticated');
+export const NotFound = (messageKey = 'notFound') => new DomainError('not_found', 404, messageKey);
+export const Forbidden = (messageKey = 'forbidden') => new DomainError('forbidden', 403, messageKey);
+export const Invalid = (fieldErrors: FieldErrors, messageKey = 'invalid') =>
+  new DomainError('invalid', 422, messageKey, fieldErrors);
+export const Conflict = (messageKey = 'conflict', fieldErrors: FieldErrors = {}) =>
+  new DomainError('conflict', 409, messageKey, fieldErrors);
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

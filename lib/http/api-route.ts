@@ -1,0 +1,59 @@
+import type { User } from '@/db/schema';
+import { getRequestUser } from '@/lib/auth/session';
+import { isDomainError, Unauthenticated, type FieldErrors } from '@/lib/errors';
+import { isLocale, negotiateLocale, type Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/messages';
+
+export interface ApiContext<P> {
+  request: Request;
+  user: User;
+  params: P;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+function localeFor(request: Request, user: User | null): Locale {
+  return isLocale(user?.locale) ? user.locale : negotiateLocale(request.headers.get('accept-language'));
+}
+
+/** The JSON error body every API route returns: `{ error: { code, message, fieldErrors? } }`. */
+export function errorResponse(error: unknown, locale: Locale): Response {
+  const t = translatorFor(locale);
+  if (isDomainError(error)) {
+    const fieldErrors: FieldErrors = {};
+    for (const [field, keys] of Object.entries(error.fieldErrors)) {
+      fieldErrors[field] = keys.map((key) => t(`validation.${key}` as 'validation.invalid'));
+    }
+    const body = {
+      error: {
+        code: error.code,
+        message: t(`errors.${error.messageKey}` as 'errors.invalid'),
+        ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}),
+      },
+    };
+    return Response.json(body, { status: error.status });
+  }
+  if (error instanceof SyntaxError) {
+    return Response.json({ error: { code: 'invalid_json', message: t('errors.invalid') } }, { status: 400 });
+  }
+  console.error(error);
+  return Response.json({ error: { code: 'internal', message: t('errors.server') } }, { status: 500 });
+}
+
+/**
+ * Wraps a REST route handler: authenticates (bearer token or session) before anything else,
+ * runs the handler, and maps domain errors to HTTP status codes with a JSON body.
+ */
+export function apiRoute<P = object>(handler: (context: ApiContext<P>) => Promise<unknown>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    let user: User | null = null;
+    try {
+      user = await getRequestUser(request);
+      if (!user) throw Unauthenticated();
+      const result = await handler({ request, user, params: await context.params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error, localeFor(request, user));
+    }
+  };
+}
