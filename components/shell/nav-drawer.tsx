@@ -19,7 +19,7 @@ export function NavDrawer({ openLabel, closeLabel, children }: NavDrawerProps) {
   const setOpen = (value: boolean) => setOpenedOn(value ? pathname : null);
   useEffect(() => {
     if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpenedOn(null);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);

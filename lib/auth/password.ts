@@ -1,9 +1,8 @@
 import bcrypt from 'bcryptjs';
-
-const COST = 12;
+import { env } from '@/lib/env';
 
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+  return bcrypt.hash(password, env.PASSWORD_HASH_COST);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
@@ -11,9 +10,10 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 }
 
 // Compared against when the email is unknown, so both paths cost the same time.
-const DUMMY_HASH = '$2b$12$LeHiTB7v18muEywNsgrpfO1.SB2UDdpqV2K77tEGoLTx.OTcVWXCW';
+let dummyHash: Promise<string> | undefined;
 
 export async function verifyAgainstNothing(password: string): Promise<false> {
-  await bcrypt.compare(password, DUMMY_HASH);
+  dummyHash ??= bcrypt.hash('no-account-has-this-password', env.PASSWORD_HASH_COST);
+  await bcrypt.compare(password, await dummyHash);
   return false;
 }

@@ -1,7 +1,7 @@
 import './load-env';
 import { Command } from 'commander';
 import { registerDatabaseCommands } from './database-commands';
-import { registerStartCommand } from './start-command';
+import { registerServerCommands } from './server-commands';
 import { registerTokenCommands } from './token-commands';
 import { registerUserCommands } from './user-commands';
 
@@ -12,6 +12,6 @@ const program = new Command('xiezuo')
 registerDatabaseCommands(program);
 registerUserCommands(program);
 registerTokenCommands(program);
-registerStartCommand(program);
+registerServerCommands(program);
 
 await program.parseAsync(process.argv);

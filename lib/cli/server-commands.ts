@@ -31,7 +31,27 @@ function buildIsStale(root: string): boolean {
   return Math.max(...sources) > buildId.mtimeMs;
 }
 
-export function registerStartCommand(program: Command): void {
+/** Runs `next build` when the build is missing or stale; returns false when the build failed. */
+function buildWhenNeeded(root: string, nextBin: string): boolean {
+  if (!buildIsStale(root)) return true;
+  console.log('Building the app (first start or changed sources)…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status === 0) return true;
+  process.exitCode = build.status ?? 1;
+  return false;
+}
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('build')
+    .description('build the app for production when the build is missing or older than the sources')
+    .action(() => {
+      buildWhenNeeded(process.cwd(), require.resolve('next/dist/bin/next'));
+    });
+
   program
     .command('start')
     .description('build when needed, prepare the database (demo data on first start) and run the server')
@@ -39,14 +59,7 @@ export function registerStartCommand(program: Command): void {
     .action(async (options: { build: boolean }) => {
       const root = process.cwd();
       const nextBin = require.resolve('next/dist/bin/next');
-      if (options.build && buildIsStale(root)) {
-        console.log('Building the app (first start or changed sources)…');
-        const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
-        if (build.status !== 0) {
-          process.exitCode = build.status ?? 1;
-          return;
-        }
-      }
+      if (options.build && !buildWhenNeeded(root, nextBin)) return;
 
       await withDatabase(async (handle) => {
         console.log(`Database: ${describeDatabase(handle)}, schema up to date.`);

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `npm test`: unit, integration and end-to-end suites. On PGlite unless DATABASE_URL is set.
+# Ends with one line "N passed, N failed" summing all suites; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's Chromium and CJK fonts for the browser tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null || exit 1
+  else
+    echo "The browser tests need Debian's Chromium. Install it with:"
+    echo "  sudo apt-get install -y chromium fonts-noto-cjk"
+    exit 1
+  fi
+fi
+
+reports="${TEST_REPORT_DIR:-test-results}/$(date +%s)-$$"
+mkdir -p "$reports"
+status=0
+where=${DATABASE_URL:+Postgres}
+echo "== Tests on ${where:-PGlite} =="
+
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
+
+node_modules/.bin/tsx lib/cli/main.ts build || status=1
+E2E_PGLITE_DIR=".data/e2e-$(date +%s)-$$" PLAYWRIGHT_JSON_OUTPUT="$reports/e2e.json" \
+  node_modules/.bin/playwright test || status=1
+rm -rf .data/e2e-*
+
+node tests/summarize.mjs "$reports/vitest.json" "$reports/e2e.json" | tee "$reports/summary.txt" || status=1
+exit $status

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '@': path.resolve(import.meta.dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // PGlite starts in a few seconds; CLI tests spawn processes. Give both room on 2 cores.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          env: { SIGNIN_MAX_FAILURES: '5', SIGNIN_WINDOW_MINUTES: '15', PASSWORD_HASH_COST: '10' },
+        },
+      },
+    ],
+    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
+  },
+});
