@@ -11,6 +11,8 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
   SEED_DEMO: flag(true),
+  /** Public URL of the app; next-auth reads it itself, it is validated here. */
+  NEXTAUTH_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_LOCAL_ENABLED: flag(true),
   /** bcrypt work factor; 12 takes ~0.3 s here. Never below 10. */

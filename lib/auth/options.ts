@@ -36,7 +36,7 @@ function buildAuthOptions(secret: string): AuthOptions {
   return {
     secret,
     // Credentials sign-in needs JWT sessions; the cookie holds only the user id and a session
-    // version, and every request re-reads the user so deactivation takes effect at once.
+    // version, which getCurrentUser checks against the database on every request.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: env.AUTH_LOCAL_ENABLED ? [localProvider] : [],
@@ -47,9 +47,6 @@ function buildAuthOptions(secret: string): AuthOptions {
           token.sv = (user as { sessionVersion?: number }).sessionVersion;
         }
         return token;
-      },
-      session({ session, token }) {
-        return { ...session, userId: token.sub, sessionVersion: token.sv };
       },
       // Stay on this site, and answer with a path so the browser keeps whatever host it used
       // (the app may run behind a proxy without NEXTAUTH_URL).
@@ -62,15 +59,6 @@ function buildAuthOptions(secret: string): AuthOptions {
   };
 }
 
-const globalState = globalThis as typeof globalThis & { __xiezuoAuthOptions?: Promise<AuthOptions> };
-
-export function getAuthOptions(): Promise<AuthOptions> {
-  if (!globalState.__xiezuoAuthOptions) {
-    const building = getAuthSecret().then(buildAuthOptions);
-    building.catch(() => {
-      if (globalState.__xiezuoAuthOptions === building) globalState.__xiezuoAuthOptions = undefined;
-    });
-    globalState.__xiezuoAuthOptions = building;
-  }
-  return globalState.__xiezuoAuthOptions;
+export async function getAuthOptions(): Promise<AuthOptions> {
+  return buildAuthOptions(await getAuthSecret());
 }

@@ -1,29 +1,29 @@
-import { getServerSession } from 'next-auth';
+import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { User } from '@/db/schema';
 import { getUserById } from '@/lib/org/queries';
-import { getAuthOptions } from './options';
+import { getAuthSecret } from './secret';
 import { findUserByToken } from './tokens';
 
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
-interface SessionClaims {
-  userId?: string;
-  sessionVersion?: number;
-}
-
-/** The signed-in user of this request, or null. Deactivated users and ended sessions count as none. */
+/**
+ * The signed-in user of this request, or null. The session cookie is a JWT next-auth signed with
+ * our secret; it names the user and their session version, and the user is re-read every time so
+ * deactivated users and ended sessions count as signed out at once.
+ */
 export const getCurrentUser = cache(async (): Promise<User | null> => {
   // Reading cookies first marks the page dynamic before anything touches the database (build
   // time prerendering stops here), and skips the database for visitors without a session.
   const cookieStore = await cookies();
-  if (!SESSION_COOKIES.some((name) => cookieStore.has(name))) return null;
-  const session = (await getServerSession(await getAuthOptions())) as SessionClaims | null;
-  if (!session?.userId) return null;
-  const user = await getUserById(session.userId);
-  if (!user || !user.isActive || user.sessionVersion !== session.sessionVersion) return null;
+  const raw = SESSION_COOKIES.map((name) => cookieStore.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  const claims = await decode({ token: raw, secret: await getAuthSecret() }).catch(() => null);
+  if (!claims?.sub) return null;
+  const user = await getUserById(claims.sub);
+  if (!user || !user.isActive || user.sessionVersion !== claims.sv) return null;
   return user;
 });
 
