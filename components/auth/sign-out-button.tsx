@@ -2,11 +2,13 @@
 
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { LogOut } from 'lucide-react';
 
 export function SignOutButton() {
   const t = useTranslations('auth');
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -14,7 +16,11 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/sign-in' });
+        // Navigate ourselves: next-auth's redirect URL uses NEXTAUTH_URL's host, which may be unset.
+        void signOut({ redirect: false }).then(() => {
+          router.replace('/sign-in');
+          router.refresh();
+        });
       }}
       className="flex min-h-10 w-full items-center gap-2 rounded-md px-3 text-left text-sm text-slate-700 hover:bg-slate-100"
     >

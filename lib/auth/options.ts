@@ -1,7 +1,6 @@
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
-import { safeCallbackPath } from './schema';
 import { getAuthSecret } from './secret';
 import { verifyCredentials } from './sign-in';
 
@@ -47,13 +46,6 @@ function buildAuthOptions(secret: string): AuthOptions {
           token.sv = (user as { sessionVersion?: number }).sessionVersion;
         }
         return token;
-      },
-      // Stay on this site, and answer with a path so the browser keeps whatever host it used
-      // (the app may run behind a proxy without NEXTAUTH_URL).
-      redirect({ url, baseUrl }) {
-        if (url.startsWith('/')) return safeCallbackPath(url);
-        const target = new URL(url, baseUrl);
-        return target.origin === new URL(baseUrl).origin ? safeCallbackPath(target.pathname + target.search) : '/';
       },
     },
   };
