@@ -17,7 +17,7 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
-reports="${TEST_REPORT_DIR:-test-results}/$(date +%s)-$$"
+reports="${TEST_REPORT_DIR:-test-reports}/$(date +%s)-$$"
 mkdir -p "$reports"
 status=0
 where=${DATABASE_URL:+Postgres}

@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { signInSchema } from '@/lib/auth/schema';
@@ -16,11 +16,19 @@ interface SignInFormProps {
   initialError?: string;
 }
 
+const noSubscription = () => () => {};
+
+/** False during server rendering and hydration, true once React runs the form's handlers. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 export function SignInForm({ callbackUrl, lockoutMinutes, initialError }: SignInFormProps) {
   const t = useTranslations();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   const formMessage = (code: string) => {
     if (code === 'rate_limited') return t('auth.rateLimited', { minutes: lockoutMinutes });
@@ -58,7 +66,9 @@ export function SignInForm({ callbackUrl, lockoutMinutes, initialError }: SignIn
   const translated = (field: string) => fieldErrors[field]?.map((key) => t(`validation.${key}` as 'validation.invalid'));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    // POST and a button that waits for hydration: a submit before the script runs must never put
+    // the password into the URL.
+    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4">
       {error && (
         <p data-testid="form-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {formMessage(error)}
@@ -82,7 +92,7 @@ export function SignInForm({ callbackUrl, lockoutMinutes, initialError }: SignIn
         required
         errors={translated('password')}
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? t('auth.submitting') : t('auth.submit')}
       </Button>
     </form>

@@ -1,0 +1,74 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against a production build (`next build` must have run first: this config never
+ * builds). They use Debian's Chromium, never a browser that Playwright downloads.
+ *
+ * The server gets a fresh embedded database unless DATABASE_URL is set, in which case it inherits
+ * it and runs on Postgres; either way the demo company is seeded before the server starts.
+ */
+const PORT = process.env.E2E_PORT ?? '3100';
+const baseURL = `http://127.0.0.1:${PORT}`;
+// Computed once, when the config loads, so the seed step and the server open the same folder.
+const pgliteDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${Date.now()}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? 'test-results/e2e-results.json' }],
+  ],
+  use: {
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    {
+      name: 'desktop',
+      use: { browserName: 'chromium', viewport: { width: 1440, height: 900 } },
+    },
+    {
+      name: 'phone',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      },
+    },
+  ],
+  webServer: {
+    // Started directly (not through npx) so that stopping it frees the port.
+    command: `node_modules/.bin/tsx lib/cli/main.ts seed-demo && exec node_modules/.bin/next start -p ${PORT}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    env: {
+      ...(process.env as Record<string, string>),
+      NEXT_TELEMETRY_DISABLED: '1',
+      PGLITE_DIR: pgliteDir,
+      SEED_DEMO: '1',
+    },
+  },
+});

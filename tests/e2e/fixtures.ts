@@ -1,0 +1,120 @@
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+/** Every demo user signs in with this password (see lib/org/demo-data.ts). */
+export const DEMO_PASSWORD = 'xiezuo-demo';
+export const DEMO_EMAIL_DOMAIN = 'demo.example.com';
+
+export interface DemoUser {
+  email: string;
+  name: string;
+}
+
+function demoUser(localPart: string, name: string): DemoUser {
+  return { email: `${localPart}@${DEMO_EMAIL_DOMAIN}`, name };
+}
+
+export const demoUsers = {
+  wangFang: demoUser('wang.fang', '王芳'),
+  liNa: demoUser('li.na', '李娜'),
+  hanMei: demoUser('han.mei', '韩梅'),
+  zhangWei: demoUser('zhang.wei', '张伟'),
+  liuYang: demoUser('liu.yang', '刘洋'),
+  chenJing: demoUser('chen.jing', '陈静'),
+  yangLei: demoUser('yang.lei', '杨磊'),
+  zhaoMin: demoUser('zhao.min', '赵敏'),
+  huangLi: demoUser('huang.li', '黄丽'),
+  tangLiang: demoUser('tang.liang', '唐亮'),
+  fengXue: demoUser('feng.xue', '冯雪'),
+} as const;
+
+/**
+ * What a test does with its user. Tests that change something about a user (its saved language,
+ * failed sign-ins, its session) get a user of their own in each project, so the desktop and phone
+ * runs, and the tests among themselves, never see each other's changes.
+ */
+export type UserRole =
+  | 'reader' // signs in and only looks around
+  | 'wrongPassword' // collects a failed sign-in
+  | 'languageMenu' // saves English on the account, then Chinese again
+  | 'languageSignInPage' // signs in after choosing English on the sign-in page
+  | 'signOut'; // ends its session
+
+type ProjectName = 'desktop' | 'phone';
+
+const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
+  desktop: {
+    reader: demoUsers.wangFang,
+    wrongPassword: demoUsers.yangLei,
+    languageMenu: demoUsers.liNa,
+    languageSignInPage: demoUsers.zhaoMin,
+    signOut: demoUsers.liuYang,
+  },
+  phone: {
+    reader: demoUsers.zhangWei,
+    wrongPassword: demoUsers.huangLi,
+    languageMenu: demoUsers.hanMei,
+    languageSignInPage: demoUsers.tangLiang,
+    signOut: demoUsers.chenJing,
+  },
+};
+
+/** The demo user this test uses for `role` in the running project (desktop or phone). */
+export function userFor(testInfo: TestInfo, role: UserRole): DemoUser {
+  const project = testInfo.project.name;
+  if (project !== 'desktop' && project !== 'phone') throw new Error(`No demo users for project "${project}"`);
+  return usersByProject[project][role];
+}
+
+/**
+ * Waits until React has hydrated `locator`'s element, so clicking it runs the app's handler
+ * rather than the browser's default (a form without JavaScript would submit as a GET).
+ */
+export async function expectHydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber$'))), {
+      message: 'the element is hydrated by React',
+    })
+    .toBe(true);
+}
+
+/** The sign-in form's parts, in either interface language. */
+export function signInForm(page: Page) {
+  return {
+    email: page.getByLabel(/^(邮箱|Email)$/),
+    password: page.getByLabel(/^(密码|Password)$/),
+    submit: page.getByRole('button', { name: /^(登录|Sign in)$/ }),
+    error: page.getByTestId('form-error'),
+  };
+}
+
+/** Fills and submits the sign-in form, staying on the current page if it is the sign-in page. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (new URL(page.url(), 'http://x').pathname !== '/sign-in') await page.goto('/sign-in');
+  const form = signInForm(page);
+  await expectHydrated(form.submit);
+  await form.email.fill(email);
+  await form.password.fill(password);
+  await form.submit.click();
+}
+
+/** Signs in through the sign-in page, as a person would, and waits for the workspace greeting. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitSignIn(page, email, password);
+  const greeting = page.getByTestId('greeting');
+  const error = signInForm(page).error;
+  // Whichever comes first; a refusal fails at once, naming what the page said.
+  await expect(greeting.or(error)).toBeVisible();
+  if (await error.isVisible()) {
+    throw new Error(`Signing in as ${email} failed; the page says: ${await error.textContent()}`);
+  }
+  await expect(greeting).toBeVisible();
+}
+
+/** Opens the account menu in the header (a disclosure) unless it is open already. */
+export async function openUserMenu(page: Page): Promise<Locator> {
+  const summary = page.getByLabel(/^(个人菜单|Account menu)$/);
+  const menu = page.locator('details').filter({ has: summary });
+  if (!(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) await summary.click();
+  await expect(menu).toHaveAttribute('open', '');
+  return menu;
+}
