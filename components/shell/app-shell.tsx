@@ -1,4 +1,4 @@
-import { FolderKanban, House } from 'lucide-react';
+import { Building2, FolderKanban, House, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -10,7 +10,17 @@ import { UserMenu } from './user-menu';
 
 type ShellUser = Pick<User, 'name' | 'email' | 'avatarUrl' | 'isOrgAdmin'>;
 
-export async function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+interface AppShellProps {
+  user: ShellUser;
+  departmentName: string | null;
+  /** 常用部门 the user pinned in settings. */
+  favorites: { id: string; name: string }[];
+  children: ReactNode;
+}
+
+const navLink = 'flex min-h-10 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-800 hover:bg-slate-100';
+
+export async function AppShell({ user, departmentName, favorites, children }: AppShellProps) {
   const t = await getTranslations();
   return (
     <div className="min-h-dvh">
@@ -20,10 +30,27 @@ export async function AppShell({ user, children }: { user: ShellUser; children: 
       <header className="fixed inset-x-0 top-0 z-40 flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4">
         <NavDrawer openLabel={t('nav.openMenu')} closeLabel={t('nav.closeMenu')}>
           <nav aria-label={t('nav.main')} className="p-3">
-            <Link href="/" className="flex min-h-10 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-800 hover:bg-slate-100">
+            <Link href="/" className={navLink}>
               <House className="size-4" aria-hidden="true" />
               {t('nav.home')}
             </Link>
+            <Link href="/settings" className={navLink}>
+              <Settings className="size-4" aria-hidden="true" />
+              {t('nav.settings')}
+            </Link>
+            {favorites.length > 0 && (
+              <>
+                <h2 className="mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500">{t('nav.favoriteDepartments')}</h2>
+                <ul data-testid="favorite-departments">
+                  {favorites.map((department) => (
+                    <li key={department.id} className="flex min-h-9 items-center gap-2 px-3 text-sm text-slate-700">
+                      <Building2 className="size-4 text-slate-400" aria-hidden="true" />
+                      {department.name}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <h2 className="mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500">{t('nav.spaces')}</h2>
             <div className="px-3 py-2 text-sm text-slate-600" data-testid="spaces-empty">
               <p className="flex items-center gap-2 font-medium text-slate-700">
@@ -40,7 +67,7 @@ export async function AppShell({ user, children }: { user: ShellUser; children: 
         </Link>
         <div className="ml-auto flex items-center gap-1">
           <NotificationsButton />
-          <UserMenu user={user} />
+          <UserMenu user={user} departmentName={departmentName} />
         </div>
       </header>
       <main id="main" className="px-4 pt-20 pb-10 sm:px-6 lg:pl-78">

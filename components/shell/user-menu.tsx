@@ -1,10 +1,17 @@
+import { Settings } from 'lucide-react';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { User } from '@/db/schema';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import { Avatar } from './avatar';
 
-export async function UserMenu({ user }: { user: Pick<User, 'name' | 'email' | 'avatarUrl' | 'isOrgAdmin'> }) {
+interface UserMenuProps {
+  user: Pick<User, 'name' | 'email' | 'avatarUrl' | 'isOrgAdmin'>;
+  departmentName: string | null;
+}
+
+export async function UserMenu({ user, departmentName }: UserMenuProps) {
   const t = await getTranslations();
   return (
     <details className="group relative">
@@ -21,6 +28,11 @@ export async function UserMenu({ user }: { user: Pick<User, 'name' | 'email' | '
         <div className="border-b border-slate-100 px-3 pt-1 pb-3">
           <p className="font-medium text-slate-900">{user.name}</p>
           <p className="truncate text-sm text-slate-600">{user.email}</p>
+          {departmentName && (
+            <p className="mt-1 text-sm text-slate-700" data-testid="current-department">
+              {departmentName}
+            </p>
+          )}
           {user.isOrgAdmin && <p className="mt-1 text-xs text-brand-700">{t('nav.orgAdmin')}</p>}
         </div>
         <div className="border-b border-slate-100 px-1 py-2">
@@ -28,6 +40,10 @@ export async function UserMenu({ user }: { user: Pick<User, 'name' | 'email' | '
           <LanguageSwitcher />
         </div>
         <div className="pt-2">
+          <Link href="/settings" className="flex min-h-10 w-full items-center gap-2 rounded-md px-3 text-sm text-slate-700 hover:bg-slate-100">
+            <Settings className="size-4" aria-hidden="true" />
+            {t('nav.settings')}
+          </Link>
           <SignOutButton />
         </div>
       </div>

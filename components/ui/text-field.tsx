@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes } from 'react';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
@@ -7,16 +7,19 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled input with its validation messages underneath, wired for screen readers. */
-export function TextField({ name, label, errors, id = name, className = '', ...props }: TextFieldProps) {
-  const errorId = `${id}-error`;
+export function TextField({ name, label, errors, id, className = '', ...props }: TextFieldProps) {
+  // Several forms on one page share field names, so ids must be unique per field instance.
+  const generatedId = useId();
+  const fieldId = id ?? generatedId;
+  const errorId = `${fieldId}-error`;
   const invalid = Boolean(errors?.length);
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+      <label htmlFor={fieldId} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
-        id={id}
+        id={fieldId}
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? errorId : undefined}

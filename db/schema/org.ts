@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+  boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const id = () => uuid().primaryKey().$defaultFn(() => crypto.randomUUID());
@@ -42,6 +42,8 @@ export const users = pgTable(
     avatarUrl: text(),
     locale: text(),
     timeZone: text(),
+    /** 'important': only important task reminders; 'all': every message (重要任务提醒 / 全员消息). */
+    notificationPreference: text({ enum: ['important', 'all'] }).notNull().default('important'),
     isActive: boolean().notNull().default(true),
     isOrgAdmin: boolean().notNull().default(false),
     passwordHash: text(),
@@ -54,6 +56,20 @@ export const users = pgTable(
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
     index('users_organization_id_idx').on(t.organizationId),
     index('users_department_id_idx').on(t.departmentId),
+  ],
+);
+
+/** 常用部门: departments a user pins in the navigation. */
+export const userFavoriteDepartments = pgTable(
+  'user_favorite_departments',
+  {
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    departmentId: uuid().notNull().references(() => departments.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.departmentId] }),
+    index('user_favorite_departments_department_id_idx').on(t.departmentId),
   ],
 );
 

@@ -1,8 +1,9 @@
 import type { User } from '@/db/schema';
 import { getRequestUser } from '@/lib/auth/session';
-import { isDomainError, Unauthenticated, type FieldErrors } from '@/lib/errors';
+import { isDomainError, Unauthenticated } from '@/lib/errors';
 import { isLocale, negotiateLocale, type Locale } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/messages';
+import { translateDomainError } from './translate-error';
 
 export interface ApiContext<P> {
   request: Request;
@@ -20,16 +21,9 @@ function localeFor(request: Request, user: User | null): Locale {
 export function errorResponse(error: unknown, locale: Locale): Response {
   const t = translatorFor(locale);
   if (isDomainError(error)) {
-    const fieldErrors: FieldErrors = {};
-    for (const [field, keys] of Object.entries(error.fieldErrors)) {
-      fieldErrors[field] = keys.map((key) => t(`validation.${key}` as 'validation.invalid'));
-    }
+    const { message, fieldErrors } = translateDomainError(error, locale);
     const body = {
-      error: {
-        code: error.code,
-        message: t(`errors.${error.messageKey}` as 'errors.invalid'),
-        ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}),
-      },
+      error: { code: error.code, message, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
     };
     return Response.json(body, { status: error.status });
   }

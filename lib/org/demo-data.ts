@@ -21,7 +21,10 @@ export const DEMO_DEPARTMENTS: ReadonlyArray<readonly [string, readonly string[]
   ['行政后勤部', []],
 ];
 
-/** [name, email local part, department, title, org admin?] */
+/**
+ * [name, email local part, department, title, org admin?]. New hires have no department or phone
+ * yet: signing in as one shows first-sign-in onboarding.
+ */
 export const DEMO_USERS: ReadonlyArray<readonly [string, string, string, string, boolean?]> = [
   ['王芳', 'wang.fang', '产品部', '产品经理', true],
   ['谢明', 'xie.ming', '总经办', '总经理'],
@@ -53,4 +56,6 @@ export const DEMO_USERS: ReadonlyArray<readonly [string, string, string, string,
   ['罗斌', 'luo.bin', 'IT部', 'IT 经理', true],
   ['郑凯', 'zheng.kai', 'IT部', '系统管理员'],
   ['宋佳', 'song.jia', '行政后勤部', '行政专员'],
+  ['陆晨', 'lu.chen', '', '新员工'],
+  ['沈悦', 'shen.yue', '', '新员工'],
 ];

@@ -43,7 +43,7 @@ export async function seedDemo(): Promise<DemoSeedResult> {
         email: `${local}@${DEMO_EMAIL_DOMAIN}`,
         departmentId: departmentIds.get(department) ?? null,
         title,
-        phone: `${PHONE_PREFIX}${String(10_000_000 + index * 7_919).padStart(8, '0')}`,
+        phone: department ? `${PHONE_PREFIX}${String(10_000_000 + index * 7_919).padStart(8, '0')}` : null,
         isOrgAdmin: isOrgAdmin ?? false,
         passwordHash,
       })),

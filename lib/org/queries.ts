@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { departments, organizations, users, type Department } from '@/db/schema';
+import { departments, organizations, userFavoriteDepartments, users, type Department } from '@/db/schema';
 
 export async function getFirstOrganization() {
   const db = await getDb();
@@ -23,14 +24,14 @@ export async function findUserByEmail(email: string) {
   return user ?? null;
 }
 
-export async function getDepartment(organizationId: string, id: string) {
+export const getDepartment = cache(async (organizationId: string, id: string) => {
   const db = await getDb();
   const [department] = await db
     .select()
     .from(departments)
     .where(and(eq(departments.id, id), eq(departments.organizationId, organizationId)));
   return department ?? null;
-}
+});
 
 export interface DepartmentNode extends Department {
   children: DepartmentNode[];
@@ -55,4 +56,26 @@ export function buildDepartmentTree(rows: Department[]): DepartmentNode[] {
     (parent ? parent.children : roots).push(node);
   }
   return roots;
+}
+
+/** The departments a user pinned (常用部门), in tree order. */
+export async function listFavoriteDepartments(userId: string) {
+  const db = await getDb();
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(userFavoriteDepartments)
+    .innerJoin(departments, eq(departments.id, userFavoriteDepartments.departmentId))
+    .where(eq(userFavoriteDepartments.userId, userId))
+    .orderBy(asc(departments.sortOrder), asc(departments.name));
+}
+
+export interface DepartmentOption {
+  id: string;
+  name: string;
+  depth: number;
+}
+
+/** The tree flattened depth-first, for pickers that indent children under their parent. */
+export function flattenDepartmentTree(nodes: DepartmentNode[], depth = 0): DepartmentOption[] {
+  return nodes.flatMap((node) => [{ id: node.id, name: node.name, depth }, ...flattenDepartmentTree(node.children, depth + 1)]);
 }

@@ -30,3 +30,47 @@ export const createDepartmentSchema = z.object({
 export type CreateDepartmentInput = z.input<typeof createDepartmentSchema>;
 
 export const localeSchema = z.enum(locales, 'invalid');
+
+/** Empty form fields mean "not given". */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export const phoneSchema = z
+  .string('required')
+  .trim()
+  .min(1, 'required')
+  .regex(/^\+?[\d\s()-]{5,20}$/, 'phoneInvalid');
+
+/** The profile every user completes on first sign-in and can edit in settings. */
+export const profileSchema = z.object({
+  name: z.string('required').trim().min(1, 'required').max(60, 'tooLong'),
+  departmentId: z.uuid('required'),
+  title: z.preprocess(blankToUndefined, z.string().trim().max(60, 'tooLong').optional()),
+  phone: phoneSchema,
+});
+export type ProfileInput = z.input<typeof profileSchema>;
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const notificationPreferences = ['important', 'all'] as const;
+
+export const preferencesSchema = z.object({
+  locale: localeSchema,
+  timeZone: z.string('required').refine(isTimeZone, 'timeZoneInvalid'),
+  notificationPreference: z.enum(notificationPreferences, 'invalid'),
+});
+export type PreferencesInput = z.input<typeof preferencesSchema>;
+
+export const MAX_FAVORITE_DEPARTMENTS = 20;
+
+export const favoriteDepartmentsSchema = z.object({
+  departmentIds: z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid('departmentUnknown')))
+    .pipe(z.array(z.string()).max(MAX_FAVORITE_DEPARTMENTS, 'tooMany')),
+});

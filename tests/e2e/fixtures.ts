@@ -25,6 +25,10 @@ export const demoUsers = {
   huangLi: demoUser('huang.li', '黄丽'),
   tangLiang: demoUser('tang.liang', '唐亮'),
   fengXue: demoUser('feng.xue', '冯雪'),
+  caoYang: demoUser('cao.yang', '曹阳'),
+  // New hires: no department or phone yet, so they meet onboarding first.
+  luChen: demoUser('lu.chen', '陆晨'),
+  shenYue: demoUser('shen.yue', '沈悦'),
 } as const;
 
 /**
@@ -37,7 +41,9 @@ export type UserRole =
   | 'wrongPassword' // collects a failed sign-in
   | 'languageMenu' // saves English on the account, then Chinese again
   | 'languageSignInPage' // signs in after choosing English on the sign-in page
-  | 'signOut'; // ends its session
+  | 'signOut' // ends its session
+  | 'onboarding' // a new hire who completes the first-sign-in profile
+  | 'settings'; // changes its preferences and favourite departments
 
 type ProjectName = 'desktop' | 'phone';
 
@@ -48,6 +54,8 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     languageMenu: demoUsers.liNa,
     languageSignInPage: demoUsers.zhaoMin,
     signOut: demoUsers.liuYang,
+    onboarding: demoUsers.luChen,
+    settings: demoUsers.fengXue,
   },
   phone: {
     reader: demoUsers.zhangWei,
@@ -55,6 +63,8 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     languageMenu: demoUsers.hanMei,
     languageSignInPage: demoUsers.tangLiang,
     signOut: demoUsers.chenJing,
+    onboarding: demoUsers.shenYue,
+    settings: demoUsers.caoYang,
   },
 };
 

@@ -1,4 +1,3 @@
-import { encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemActor } from '@/lib/auth/actor';
 import { getAuthSecret } from '@/lib/auth/secret';
@@ -6,20 +5,12 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { setUserActive } from '@/lib/org/service';
 import { setupTestDatabase } from './support/database';
 import { seedUser } from './support/factories';
+import { cookieJar, signInAs } from './support/session';
 
-// The request's cookies, as next/headers would give them to a page.
-const jar = new Map<string, string>();
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
-}));
+vi.mock('next/headers', async () => (await import('./support/session')).cookieJarModule());
 
 setupTestDatabase();
-beforeEach(() => jar.clear());
-
-async function signInAs(user: { id: string; sessionVersion: number }, secret?: string) {
-  const token = await encode({ token: { sub: user.id, sv: user.sessionVersion }, secret: secret ?? (await getAuthSecret()) });
-  jar.set('next-auth.session-token', token);
-}
+beforeEach(() => cookieJar.clear());
 
 describe('sessions', () => {
   it('keeps one generated signing secret in the database, so sessions survive a restart', async () => {
@@ -41,7 +32,7 @@ describe('sessions', () => {
     const user = await seedUser();
     await signInAs(user, 'a-different-secret-that-is-long-enough-123');
     expect(await getCurrentUser()).toBeNull();
-    jar.set('next-auth.session-token', 'garbage');
+    cookieJar.set('next-auth.session-token', 'garbage');
     expect(await getCurrentUser()).toBeNull();
   });
 

@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { FavoriteDepartmentsForm } from '@/components/settings/favorite-departments-form';
+import { PreferencesForm } from '@/components/settings/preferences-form';
+import { ProfileForm } from '@/components/settings/profile-form';
+import { TokenCreateForm } from '@/components/settings/token-create-form';
+import { TokenRevokeButton } from '@/components/settings/token-revoke-button';
+import { createTokenAction, revokeTokenAction } from '@/lib/auth/actions';
+import { requireUser } from '@/lib/auth/session';
+import { listPersonalAccessTokens } from '@/lib/auth/tokens';
+import { env } from '@/lib/env';
+import { defaultLocale } from '@/lib/i18n/config';
+import { updateFavoriteDepartmentsAction, updatePreferencesAction, updateProfileAction } from '@/lib/org/actions';
+import { flattenDepartmentTree, listDepartmentTree, listFavoriteDepartments } from '@/lib/org/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings');
+  return { title: t('title') };
+}
+
+function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+      {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser('/settings');
+  const [t, format, tree, favorites, tokens] = await Promise.all([
+    getTranslations('settings'),
+    getFormatter(),
+    listDepartmentTree(user.organizationId),
+    listFavoriteDepartments(user.id),
+    listPersonalAccessTokens(user.id),
+  ]);
+  const departments = flattenDepartmentTree(tree);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+      <Section id="profile" title={t('profile')}>
+        <ProfileForm action={updateProfileAction} departments={departments} profile={user} submitLabel={t('saveProfile')} />
+      </Section>
+      <Section id="preferences" title={t('preferences')}>
+        <PreferencesForm
+          action={updatePreferencesAction}
+          timeZones={Intl.supportedValuesOf('timeZone')}
+          preferences={{
+            locale: user.locale ?? defaultLocale,
+            timeZone: user.timeZone ?? env.DEFAULT_TIME_ZONE,
+            notificationPreference: user.notificationPreference,
+          }}
+        />
+      </Section>
+      <Section id="favorites" title={t('favorites')} description={t('favoritesHint')}>
+        <FavoriteDepartmentsForm action={updateFavoriteDepartmentsAction} departments={departments} selected={favorites.map((f) => f.id)} />
+      </Section>
+      <Section id="tokens" title={t('tokens')} description={t('tokensHint')}>
+        <TokenCreateForm action={createTokenAction} />
+        {tokens.length === 0 ? (
+          <p className="mt-4 text-sm text-slate-600">{t('noTokens')}</p>
+        ) : (
+          <ul className="mt-4 divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="token-list">
+            {tokens.map((token) => (
+              <li key={token.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+                <div className="min-w-0">
+                  <p className="truncate text-sm font-medium text-slate-900">{token.name}</p>
+                  <p className="text-xs text-slate-600">
+                    <span className="font-mono">{token.prefix}…</span> ·{' '}
+                    {t('tokenCreatedAt', { date: format.dateTime(token.createdAt, { dateStyle: 'medium' }) })}
+                    {token.lastUsedAt && ` · ${t('tokenLastUsed', { date: format.relativeTime(token.lastUsedAt) })}`}
+                  </p>
+                </div>
+                {token.revokedAt ? (
+                  <span className="text-sm text-slate-500">{t('tokenRevokedState')}</span>
+                ) : (
+                  <TokenRevokeButton action={revokeTokenAction} tokenId={token.id} tokenName={token.name} />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
+  );
+}
