@@ -11,6 +11,8 @@ const PORT = process.env.E2E_PORT ?? '3100';
 const baseURL = `http://127.0.0.1:${PORT}`;
 // Computed once, when the config loads, so the seed step and the server open the same folder.
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${Date.now()}`;
+// The test identity provider (tests/e2e/oidc-idp.mjs) the app's SSO is pointed at.
+const IDP_PORT = process.env.E2E_IDP_PORT ?? '3190';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -57,18 +59,33 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // Started directly (not through npx) so that stopping it frees the port.
-    command: `node_modules/.bin/tsx lib/cli/main.ts seed-demo && exec node_modules/.bin/next start -p ${PORT}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    env: {
-      ...(process.env as Record<string, string>),
-      NEXT_TELEMETRY_DISABLED: '1',
-      PGLITE_DIR: pgliteDir,
-      SEED_DEMO: '1',
+  webServer: [
+    {
+      command: `exec node tests/e2e/oidc-idp.mjs`,
+      url: `http://127.0.0.1:${IDP_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { ...(process.env as Record<string, string>), OIDC_IDP_PORT: IDP_PORT, APP_URL: baseURL },
     },
-  },
+    {
+      // Started directly (not through npx) so that stopping it frees the port.
+      command: `node_modules/.bin/tsx lib/cli/main.ts seed-demo && exec node_modules/.bin/next start -p ${PORT}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        ...(process.env as Record<string, string>),
+        NEXT_TELEMETRY_DISABLED: '1',
+        PGLITE_DIR: pgliteDir,
+        SEED_DEMO: '1',
+        NEXTAUTH_URL: baseURL,
+        OIDC_ISSUER: `http://127.0.0.1:${IDP_PORT}`,
+        OIDC_CLIENT_ID: 'xiezuo-e2e',
+        OIDC_CLIENT_SECRET: 'xiezuo-e2e-secret',
+        OIDC_DISPLAY_NAME: '测试身份中心',
+        OIDC_DEPARTMENT_CLAIM: 'department',
+      },
+    },
+  ],
 });

@@ -15,6 +15,13 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_LOCAL_ENABLED: flag(true),
+  /** Enterprise SSO through any OpenID Connect identity provider; all three turn it on. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().min(1).optional(),
+  /** Name of an ID-token/userinfo claim holding the user's department name, if the IdP sends one. */
+  OIDC_DEPARTMENT_CLAIM: z.string().min(1).optional(),
   /** bcrypt work factor; 12 takes ~0.3 s here. Never below 10. */
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(15).default(12),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -34,6 +41,10 @@ function parseEnv(): Env {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  const sso = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_CLIENT_SECRET];
+  if (sso.some(Boolean) && !sso.every(Boolean)) {
+    throw new Error('Invalid environment configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together.');
   }
   return parsed.data;
 }

@@ -6,6 +6,7 @@ import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { signInSchema } from '@/lib/auth/schema';
+import { signInErrorKey } from '@/lib/auth/sign-in-errors';
 import { collectFieldErrors } from '@/lib/validation';
 import type { FieldErrors } from '@/lib/errors';
 
@@ -30,12 +31,8 @@ export function SignInForm({ callbackUrl, lockoutMinutes, initialError }: SignIn
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
 
-  const formMessage = (code: string) => {
-    if (code === 'rate_limited') return t('auth.rateLimited', { minutes: lockoutMinutes });
-    if (code === 'CredentialsSignin') return t('auth.invalidCredentials');
-    if (code === 'SessionRequired') return t('auth.sessionEnded');
-    return t('auth.failed');
-  };
+  const formMessage = (code: string) =>
+    t(`auth.${signInErrorKey(code)}` as 'auth.failed', { minutes: lockoutMinutes });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

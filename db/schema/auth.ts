@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './org';
 
 const id = () => uuid().primaryKey().$defaultFn(() => crypto.randomUUID());
@@ -18,6 +18,18 @@ export const personalAccessTokens = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('personal_access_tokens_user_id_idx').on(t.userId)],
+);
+
+/** A user's account at an external identity provider: (provider, subject) names one person. */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    provider: text().notNull(),
+    subject: text().notNull(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('user_identities_user_id_idx').on(t.userId)],
 );
 
 export const signInAttempts = pgTable(

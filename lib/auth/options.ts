@@ -1,8 +1,10 @@
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import type { Provider } from 'next-auth/providers/index';
 import { env } from '@/lib/env';
 import { getAuthSecret } from './secret';
 import { verifyCredentials } from './sign-in';
+import { isSsoConfigured, resolveSsoUser, SSO_PROVIDER_ID } from './sso';
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -31,6 +33,32 @@ const localProvider = CredentialsProvider({
   },
 });
 
+/** Any OpenID Connect identity provider: code flow with PKCE and state, ID token validated. */
+function ssoProvider(): Provider {
+  return {
+    id: SSO_PROVIDER_ID,
+    name: env.OIDC_DISPLAY_NAME ?? 'SSO',
+    type: 'oauth',
+    wellKnown: `${env.OIDC_ISSUER!.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    // Many IdPs put email and name only in userinfo; merge it over the validated ID token claims.
+    userinfo: {
+      async request({ client, tokens }) {
+        // At run time `tokens` is openid-client's TokenSet, whose ID token was validated already.
+        const tokenSet = tokens as unknown as { claims(): Record<string, unknown> };
+        return { ...tokenSet.claims(), ...(await client.userinfo(tokens as never)) };
+      },
+    },
+    profile(claims) {
+      return { id: String(claims.sub), claims };
+    },
+  };
+}
+
 function buildAuthOptions(secret: string): AuthOptions {
   return {
     secret,
@@ -38,8 +66,17 @@ function buildAuthOptions(secret: string): AuthOptions {
     // version, which getCurrentUser checks against the database on every request.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
-    providers: env.AUTH_LOCAL_ENABLED ? [localProvider] : [],
+    providers: [...(env.AUTH_LOCAL_ENABLED ? [localProvider] : []), ...(isSsoConfigured() ? [ssoProvider()] : [])],
     callbacks: {
+      // SSO: map the IdP's person to ours (just in time); refusals go back to the sign-in page.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== SSO_PROVIDER_ID) return true;
+        const result = await resolveSsoUser((profile ?? {}) as Record<string, unknown>);
+        if (!result.ok) return `/sign-in?error=${result.reason}`;
+        // next-auth hands this same object to the jwt callback: it now names our user.
+        Object.assign(user, { id: result.user.id, sessionVersion: result.user.sessionVersion });
+        return true;
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

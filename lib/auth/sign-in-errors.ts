@@ -1,0 +1,19 @@
+/** Catalogue key (in `auth`) for each error code next-auth or our sign-in puts in `?error=`. */
+const messages: Record<string, string> = {
+  CredentialsSignin: 'invalidCredentials',
+  rate_limited: 'rateLimited',
+  SessionRequired: 'sessionEnded',
+  sso_no_email: 'ssoNoEmail',
+  sso_email_unverified: 'ssoEmailUnverified',
+  sso_deactivated: 'ssoDeactivated',
+  // The IdP refused or the exchange failed (error callback, tampered or replayed state, bad code).
+  OAuthSignin: 'ssoFailed',
+  OAuthCallback: 'ssoFailed',
+  Callback: 'ssoFailed',
+  AccessDenied: 'ssoFailed',
+  access_denied: 'ssoFailed',
+};
+
+export function signInErrorKey(code: string): string {
+  return messages[code] ?? 'failed';
+}

@@ -1,0 +1,90 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { departments, userIdentities, users, type User } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { env } from '@/lib/env';
+import { ensureOrganization } from '@/lib/org/service';
+import { systemActor } from './actor';
+
+/** The provider id in next-auth and in `user_identities`; also in the callback URL. */
+export const SSO_PROVIDER_ID = 'oidc';
+
+/** Why an SSO sign-in was refused; the sign-in page shows a message for each. */
+export type SsoFailure = 'sso_no_email' | 'sso_email_unverified' | 'sso_deactivated';
+export type SsoResult = { ok: true; user: User; created: boolean } | { ok: false; reason: SsoFailure };
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  email: z.string().trim().toLowerCase().pipe(z.email()).optional().catch(undefined),
+  email_verified: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  name: z.string().trim().max(60).optional().catch(undefined),
+  preferred_username: z.string().trim().max(60).optional().catch(undefined),
+});
+
+export function isSsoConfigured(): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}
+
+/** The exact redirect URI to register at the identity provider. */
+export function ssoCallbackUrl(): string {
+  const base = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return `${base}/api/auth/callback/${SSO_PROVIDER_ID}`;
+}
+
+/**
+ * Finds or creates the user behind verified IdP claims: first by the IdP subject, then by a
+ * verified email (linking the identity), else a new user just in time. Never creates a second
+ * account for an email that exists, and never lets a deactivated user in.
+ */
+export async function resolveSsoUser(rawClaims: Record<string, unknown>): Promise<SsoResult> {
+  const claims = claimsSchema.parse(rawClaims);
+  const db = await getDb();
+  const [linked] = await db
+    .select({ user: users })
+    .from(userIdentities)
+    .innerJoin(users, eq(users.id, userIdentities.userId))
+    .where(and(eq(userIdentities.provider, SSO_PROVIDER_ID), eq(userIdentities.subject, claims.sub)));
+  if (linked) return linked.user.isActive ? { ok: true, user: linked.user, created: false } : { ok: false, reason: 'sso_deactivated' };
+
+  if (!claims.email) return { ok: false, reason: 'sso_no_email' };
+  const email = claims.email;
+  const organization = await ensureOrganization('My Company');
+  const departmentName = env.OIDC_DEPARTMENT_CLAIM ? rawClaims[env.OIDC_DEPARTMENT_CLAIM] : undefined;
+
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+    if (existing) {
+      // Linking to an account someone else may own needs the IdP to vouch for the address.
+      if (claims.email_verified !== true) return { ok: false, reason: 'sso_email_unverified' } as const;
+      if (!existing.isActive) return { ok: false, reason: 'sso_deactivated' } as const;
+      await tx.insert(userIdentities).values({ provider: SSO_PROVIDER_ID, subject: claims.sub, userId: existing.id });
+      await recordAudit(tx, systemActor, {
+        organizationId: existing.organizationId, action: 'sso.link', targetType: 'user', targetId: existing.id,
+      });
+      return { ok: true, user: existing, created: false } as const;
+    }
+    const [department] =
+      typeof departmentName === 'string' && departmentName.trim()
+        ? await tx
+            .select({ id: departments.id })
+            .from(departments)
+            .where(and(eq(departments.organizationId, organization.id), eq(departments.name, departmentName.trim())))
+            .limit(1)
+        : [];
+    const [created] = await tx
+      .insert(users)
+      .values({
+        organizationId: organization.id,
+        email,
+        name: claims.name || claims.preferred_username || email.split('@')[0]!,
+        departmentId: department?.id ?? null,
+      })
+      .returning();
+    await tx.insert(userIdentities).values({ provider: SSO_PROVIDER_ID, subject: claims.sub, userId: created!.id });
+    await recordAudit(tx, systemActor, {
+      organizationId: organization.id, action: 'sso.create_user', targetType: 'user', targetId: created!.id,
+    });
+    return { ok: true, user: created!, created: true } as const;
+  });
+}
