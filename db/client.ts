@@ -6,6 +6,8 @@ import { lockDataDir } from './pglite-lock';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle a `db.transaction` callback receives. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface DatabaseHandle {

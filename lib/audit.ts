@@ -1,6 +1,8 @@
-import { auditEvents } from '@/db/schema';
-import type { Database } from '@/db/client';
+import { desc, eq } from 'drizzle-orm';
+import { auditEvents, users } from '@/db/schema';
+import { getDb, type Database } from '@/db/client';
 import { actorId, type Actor } from '@/lib/auth/actor';
+import { assertCanInOrg } from '@/lib/auth/permissions';
 
 type Executor = Pick<Database, 'insert'>;
 
@@ -15,4 +17,23 @@ export interface AuditEntry {
 /** Records who did what; call inside the same transaction as the change it describes. */
 export async function recordAudit(executor: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await executor.insert(auditEvents).values({ ...entry, actorId: actorId(actor) });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The organisation's audit trail, newest first, with who did it (admins only). */
+export async function listAuditEvents(actor: Actor, organizationId: string, page = 1) {
+  assertCanInOrg(actor, organizationId, 'org.viewAudit');
+  const db = await getDb();
+  return db
+    .select({
+      id: auditEvents.id, action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId,
+      data: auditEvents.data, createdAt: auditEvents.createdAt, actorName: users.name,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.organizationId, organizationId))
+    .orderBy(desc(auditEvents.createdAt))
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE);
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Invalid, type FieldErrors } from './errors';
 
 /** Every field error of a failed parse, keyed by field path. Messages are catalogue keys. */
@@ -16,4 +16,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (!result.success) throw Invalid(collectFieldErrors(result.error));
   return result.data;
+}
+
+const uuidSchema = z.uuid();
+
+/** Ids come from URLs and forms; a malformed one names nothing (404), it is not a server error. */
+export function isUuid(value: unknown): value is string {
+  return uuidSchema.safeParse(value).success;
 }

@@ -1,4 +1,4 @@
-import { Building2, FolderKanban, House, Settings } from 'lucide-react';
+import { Building2, FolderKanban, House, Settings, ShieldCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -38,6 +38,12 @@ export async function AppShell({ user, departmentName, favorites, children }: Ap
               <Settings className="size-4" aria-hidden="true" />
               {t('nav.settings')}
             </Link>
+            {user.isOrgAdmin && (
+              <Link href="/admin/users" className={navLink}>
+                <ShieldCheck className="size-4" aria-hidden="true" />
+                {t('nav.admin')}
+              </Link>
+            )}
             {favorites.length > 0 && (
               <>
                 <h2 className="mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500">{t('nav.favoriteDepartments')}</h2>

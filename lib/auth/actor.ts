@@ -1,4 +1,5 @@
 import type { User } from '@/db/schema';
+import { NotFound } from '@/lib/errors';
 
 /** Who performs an action: a signed-in user, or the operator at the CLI (the system). */
 export type Actor =
@@ -13,4 +14,10 @@ export function userActor(user: Pick<User, 'id' | 'organizationId' | 'isOrgAdmin
 
 export function actorId(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.user.id : null;
+}
+
+/** The signed-in user behind an actor; self-service actions have no meaning for the CLI. */
+export function requireUserActor(actor: Actor): Extract<Actor, { kind: 'user' }>['user'] {
+  if (actor.kind !== 'user') throw NotFound();
+  return actor.user;
 }

@@ -1,9 +1,11 @@
 import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { User } from '@/db/schema';
 import { getUserById } from '@/lib/org/queries';
+import { userActor } from './actor';
+import { canInOrg } from './permissions';
 import { getAuthSecret } from './secret';
 import { findUserByToken } from './tokens';
 
@@ -39,4 +41,11 @@ export async function getRequestUser(request: Request): Promise<User | null> {
   const header = request.headers.get('authorization');
   if (header?.toLowerCase().startsWith('bearer ')) return findUserByToken(header.slice(7).trim());
   return getCurrentUser();
+}
+
+/** The signed-in organisation admin; anyone else gets the not-found page (the console "does not exist"). */
+export async function requireOrgAdmin(returnTo: string): Promise<User> {
+  const user = await requireUser(returnTo);
+  if (!canInOrg(userActor(user), user.organizationId, 'org.manageUsers')) notFound();
+  return user;
 }

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { personalAccessTokens, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { NotFound } from '@/lib/errors';
-import { parseInput } from '@/lib/validation';
+import { isUuid, parseInput } from '@/lib/validation';
 import type { Actor } from './actor';
 
 const TOKEN_PREFIX = 'xz_pat_';
@@ -55,7 +55,7 @@ export async function listPersonalAccessTokens(userId: string) {
 }
 
 export async function revokePersonalAccessToken(actor: Actor, tokenId: string) {
-  if (!z.uuid().safeParse(tokenId).success) throw NotFound();
+  if (!isUuid(tokenId)) throw NotFound();
   const db = await getDb();
   const owned =
     actor.kind === 'user'

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { systemActor } from '@/lib/auth/actor';
 import { NotFound } from '@/lib/errors';
 import { findUserByEmail } from '@/lib/org/queries';
-import { createUser, ensureOrganization, setUserActive } from '@/lib/org/service';
+import { ensureOrganization } from '@/lib/org/service';
+import { createUser, setUserActive } from '@/lib/org/user-admin-service';
 import { withDatabase } from './run';
 
 const DEFAULT_ORGANIZATION = 'My Company';

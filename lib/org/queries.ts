@@ -1,5 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { cache } from 'react';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanInOrg } from '@/lib/auth/permissions';
+import { isUuid } from '@/lib/validation';
 import { getDb } from '@/db/client';
 import { departments, organizations, userFavoriteDepartments, users, type Department } from '@/db/schema';
 
@@ -73,9 +76,53 @@ export interface DepartmentOption {
   id: string;
   name: string;
   depth: number;
+  parentId: string | null;
+  /** Position among its siblings. */
+  index: number;
 }
 
-/** The tree flattened depth-first, for pickers that indent children under their parent. */
+/** The tree flattened depth-first, for pickers and editors that indent children under their parent. */
 export function flattenDepartmentTree(nodes: DepartmentNode[], depth = 0): DepartmentOption[] {
-  return nodes.flatMap((node) => [{ id: node.id, name: node.name, depth }, ...flattenDepartmentTree(node.children, depth + 1)]);
+  return nodes.flatMap((node, index) => [
+    { id: node.id, name: node.name, depth, parentId: node.parentId, index },
+    ...flattenDepartmentTree(node.children, depth + 1),
+  ]);
+}
+
+export const USERS_PAGE_SIZE = 20;
+
+export interface UserListFilters {
+  q?: string;
+  departmentId?: string;
+  page?: number;
+}
+
+/** The admin console's user list: search by name or email, filter by department, paginated. */
+export async function listUsersForAdmin(actor: Actor, organizationId: string, filters: UserListFilters) {
+  assertCanInOrg(actor, organizationId, 'org.manageUsers');
+  const db = await getDb();
+  const conditions = [eq(users.organizationId, organizationId)];
+  const q = filters.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
+  }
+  if (filters.departmentId && isUuid(filters.departmentId)) conditions.push(eq(users.departmentId, filters.departmentId));
+  const where = and(...conditions);
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id, name: users.name, email: users.email, title: users.title, isActive: users.isActive,
+        isOrgAdmin: users.isOrgAdmin, departmentName: departments.name,
+      })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(where)
+      .orderBy(asc(users.name), asc(users.email))
+      .limit(USERS_PAGE_SIZE)
+      .offset((page - 1) * USERS_PAGE_SIZE),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0, page, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / USERS_PAGE_SIZE)) };
 }

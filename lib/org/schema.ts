@@ -23,8 +23,8 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const createDepartmentSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(60, 'tooLong'),
-  parentId: z.uuid('invalid').nullable().optional(),
+  name: z.string('required').trim().min(1, 'required').max(60, 'tooLong'),
+  parentId: z.preprocess((v) => (v === '' ? null : v), z.uuid('departmentUnknown').nullable().optional()),
   sortOrder: z.number().int().optional(),
 });
 export type CreateDepartmentInput = z.input<typeof createDepartmentSchema>;
@@ -74,3 +74,14 @@ export const favoriteDepartmentsSchema = z.object({
     .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid('departmentUnknown')))
     .pipe(z.array(z.string()).max(MAX_FAVORITE_DEPARTMENTS, 'tooMany')),
 });
+
+export const departmentNameSchema = z.string('required').trim().min(1, 'required').max(60, 'tooLong');
+
+export const renameDepartmentSchema = z.object({ name: departmentNameSchema });
+
+/** Where a department goes: under `parentId` (none: top level), at `position` among its new siblings. */
+export const moveDepartmentSchema = z.object({
+  parentId: z.preprocess((v) => (v === '' ? null : v), z.uuid('departmentUnknown').nullable()),
+  position: z.coerce.number('invalid').int('invalid').min(0, 'invalid'),
+});
+export type MoveDepartmentInput = z.input<typeof moveDepartmentSchema>;

@@ -1,34 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { getDb, type Database } from '@/db/client';
-import { departments, organizations, userFavoriteDepartments, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
-import { hashPassword } from '@/lib/auth/password';
-import { assertCanInOrg } from '@/lib/auth/permissions';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { organizations, userFavoriteDepartments, users } from '@/db/schema';
+import { requireUserActor, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
-import { Conflict, Invalid, NotFound } from '@/lib/errors';
+import { NotFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { parseInput } from '@/lib/validation';
+import { assertDepartmentsInOrg } from './guards';
 import {
-  createDepartmentSchema, createUserSchema, favoriteDepartmentsSchema, localeSchema, preferencesSchema, profileSchema,
-  type CreateDepartmentInput, type CreateUserInput, type PreferencesInput, type ProfileInput,
+  favoriteDepartmentsSchema, localeSchema, preferencesSchema, profileSchema, type PreferencesInput, type ProfileInput,
 } from './schema';
-
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-/** Throws `Invalid` on `field` unless every id is a department of the organisation. */
-async function assertDepartmentsInOrg(tx: Transaction, organizationId: string, ids: string[], field: string) {
-  if (!ids.length) return;
-  const found = await tx
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(inArray(departments.id, ids), eq(departments.organizationId, organizationId)));
-  if (found.length !== new Set(ids).size) throw Invalid({ [field]: ['departmentUnknown'] });
-}
-
-function requireUserActor(actor: Actor) {
-  if (actor.kind !== 'user') throw NotFound();
-  return actor.user;
-}
 
 /** Returns the installation's organisation, creating it with `name` when there is none yet. */
 export async function ensureOrganization(name: string) {
@@ -37,63 +18,6 @@ export async function ensureOrganization(name: string) {
   if (existing) return existing;
   const [created] = await db.insert(organizations).values({ name }).returning();
   return created!;
-}
-
-export async function createDepartment(actor: Actor, organizationId: string, input: CreateDepartmentInput) {
-  assertCanInOrg(actor, organizationId, 'org.manageDepartments');
-  const data = parseInput(createDepartmentSchema, input);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    if (data.parentId) await assertDepartmentsInOrg(tx, organizationId, [data.parentId], 'parentId');
-    const [department] = await tx
-      .insert(departments)
-      .values({ organizationId, name: data.name, parentId: data.parentId ?? null, sortOrder: data.sortOrder ?? 0 })
-      .returning();
-    await recordAudit(tx, actor, {
-      organizationId, action: 'department.create', targetType: 'department', targetId: department!.id,
-    });
-    return department!;
-  });
-}
-
-export async function createUser(actor: Actor, organizationId: string, input: CreateUserInput) {
-  assertCanInOrg(actor, organizationId, 'org.manageUsers');
-  const data = parseInput(createUserSchema, input);
-  const passwordHash = data.password ? await hashPassword(data.password) : null;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [taken] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${data.email}`);
-    if (taken) throw Conflict('emailTaken', { email: ['emailTaken'] });
-    if (data.departmentId) await assertDepartmentsInOrg(tx, organizationId, [data.departmentId], 'departmentId');
-    const { password: _password, ...profile } = data;
-    const [user] = await tx.insert(users).values({ ...profile, organizationId, passwordHash }).returning();
-    await recordAudit(tx, actor, {
-      organizationId, action: 'user.create', targetType: 'user', targetId: user!.id,
-      data: { email: user!.email, isOrgAdmin: user!.isOrgAdmin },
-    });
-    return user!;
-  });
-}
-
-/** Activates or deactivates a user; deactivation ends every session of theirs at once. */
-export async function setUserActive(actor: Actor, organizationId: string, userId: string, isActive: boolean) {
-  assertCanInOrg(actor, organizationId, 'org.manageUsers');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [user] = await tx
-      .update(users)
-      .set({ isActive, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, userId), eq(users.organizationId, organizationId)))
-      .returning();
-    if (!user) throw NotFound();
-    await recordAudit(tx, actor, {
-      organizationId, action: isActive ? 'user.activate' : 'user.deactivate', targetType: 'user', targetId: userId,
-    });
-    return user;
-  });
 }
 
 /** The acting user's own language choice. */

@@ -26,6 +26,9 @@ export const demoUsers = {
   tangLiang: demoUser('tang.liang', '唐亮'),
   fengXue: demoUser('feng.xue', '冯雪'),
   caoYang: demoUser('cao.yang', '曹阳'),
+  luoBin: demoUser('luo.bin', '罗斌'),
+  guoMin: demoUser('guo.min', '郭敏'),
+  pengFei: demoUser('peng.fei', '彭飞'),
   // New hires: no department or phone yet, so they meet onboarding first.
   luChen: demoUser('lu.chen', '陆晨'),
   shenYue: demoUser('shen.yue', '沈悦'),
@@ -43,7 +46,9 @@ export type UserRole =
   | 'languageSignInPage' // signs in after choosing English on the sign-in page
   | 'signOut' // ends its session
   | 'onboarding' // a new hire who completes the first-sign-in profile
-  | 'settings'; // changes its preferences and favourite departments
+  | 'settings' // changes its preferences and favourite departments
+  | 'admin' // an organisation admin using the console
+  | 'deactivated'; // gets deactivated by the admin
 
 type ProjectName = 'desktop' | 'phone';
 
@@ -56,6 +61,8 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     signOut: demoUsers.liuYang,
     onboarding: demoUsers.luChen,
     settings: demoUsers.fengXue,
+    admin: demoUsers.wangFang,
+    deactivated: demoUsers.guoMin,
   },
   phone: {
     reader: demoUsers.zhangWei,
@@ -65,6 +72,8 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     signOut: demoUsers.chenJing,
     onboarding: demoUsers.shenYue,
     settings: demoUsers.caoYang,
+    admin: demoUsers.luoBin,
+    deactivated: demoUsers.pengFei,
   },
 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { personalAccessTokens } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import { createPersonalAccessToken, listPersonalAccessTokens, revokePersonalAccessToken } from '@/lib/auth/tokens';
-import { setUserActive } from '@/lib/org/service';
+import { setUserActive } from '@/lib/org/user-admin-service';
 import { GET as getMe } from '@/app/api/v1/me/route';
 import { GET as getUnknown } from '@/app/api/v1/[...path]/route';
 import { setupTestDatabase } from './support/database';

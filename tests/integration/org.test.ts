@@ -4,7 +4,8 @@ import { auditEvents, users } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/password';
 import { listDepartmentTree } from '@/lib/org/queries';
-import { createUser, ensureOrganization, setOwnLocale } from '@/lib/org/service';
+import { ensureOrganization, setOwnLocale } from '@/lib/org/service';
+import { createUser } from '@/lib/org/user-admin-service';
 import { setupTestDatabase } from './support/database';
 import { seedDepartment, seedOrganization, seedUser, TEST_PASSWORD, uniqueEmail } from './support/factories';
 

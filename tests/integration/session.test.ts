@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemActor } from '@/lib/auth/actor';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { getCurrentUser } from '@/lib/auth/session';
-import { setUserActive } from '@/lib/org/service';
+import { setUserActive } from '@/lib/org/user-admin-service';
 import { setupTestDatabase } from './support/database';
 import { seedUser } from './support/factories';
 import { cookieJar, signInAs } from './support/session';

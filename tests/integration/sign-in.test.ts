@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signInAttempts } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { verifyCredentials } from '@/lib/auth/sign-in';
-import { setUserActive } from '@/lib/org/service';
+import { setUserActive } from '@/lib/org/user-admin-service';
 import { setupTestDatabase } from './support/database';
 import { seedUser, TEST_PASSWORD, uniqueEmail } from './support/factories';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { userIdentities, users } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { resolveSsoUser } from '@/lib/auth/sso';
-import { setUserActive } from '@/lib/org/service';
+import { setUserActive } from '@/lib/org/user-admin-service';
 import { setupTestDatabase } from './support/database';
 import { seedDepartment, seedOrganization, seedUser, uniqueEmail } from './support/factories';
 

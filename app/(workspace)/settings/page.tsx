@@ -5,7 +5,7 @@ import { FavoriteDepartmentsForm } from '@/components/settings/favorite-departme
 import { PreferencesForm } from '@/components/settings/preferences-form';
 import { ProfileForm } from '@/components/settings/profile-form';
 import { TokenCreateForm } from '@/components/settings/token-create-form';
-import { TokenRevokeButton } from '@/components/settings/token-revoke-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { createTokenAction, revokeTokenAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/session';
 import { listPersonalAccessTokens } from '@/lib/auth/tokens';
@@ -78,7 +78,13 @@ export default async function SettingsPage() {
                 {token.revokedAt ? (
                   <span className="text-sm text-slate-500">{t('tokenRevokedState')}</span>
                 ) : (
-                  <TokenRevokeButton action={revokeTokenAction} tokenId={token.id} tokenName={token.name} />
+                  <ActionButton
+                    action={revokeTokenAction}
+                    fields={{ tokenId: token.id }}
+                    label={t('revokeToken')}
+                    ariaLabel={t('revokeTokenNamed', { name: token.name })}
+                    tone="danger"
+                  />
                 )}
               </li>
             ))}

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { systemActor } from '@/lib/auth/actor';
-import { createDepartment, createUser, ensureOrganization } from '@/lib/org/service';
+import { createDepartment } from '@/lib/org/department-service';
+import { ensureOrganization } from '@/lib/org/service';
+import { createUser } from '@/lib/org/user-admin-service';
 import type { CreateUserInput } from '@/lib/org/schema';
 
 export const TEST_PASSWORD = 'correct-horse-battery';

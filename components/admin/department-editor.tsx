@@ -1,0 +1,75 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ActionButton } from '@/components/ui/action-button';
+import type { ActionState } from '@/lib/http/authed-action';
+import type { DepartmentOption } from '@/lib/org/queries';
+
+type Action = (state: ActionState<void>, formData: FormData) => Promise<ActionState<void>>;
+
+interface DepartmentEditorProps {
+  department: DepartmentOption;
+  /** Every department, for the "move under" picker. */
+  all: DepartmentOption[];
+  actions: { rename: Action; move: Action; remove: Action };
+}
+
+const input = 'min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm';
+const small = 'min-h-9 rounded-md px-3 text-sm font-medium text-brand-700 hover:bg-brand-50';
+
+/** One department of the tree: rename, reorder among siblings, move under another, delete. */
+export function DepartmentEditor({ department, all, actions }: DepartmentEditorProps) {
+  const t = useTranslations('admin');
+  const [renameState, rename] = useActionState(actions.rename, null);
+  const [moveState, move] = useActionState(actions.move, null);
+  const error = [renameState, moveState].find((s) => s && !s.ok);
+  const parentValue = department.parentId ?? '';
+  return (
+    <li className="border-b border-slate-100 py-2 last:border-0" style={{ paddingInlineStart: `${department.depth * 1.5}rem` }} data-testid="department-row">
+      <div className="flex flex-wrap items-center gap-2">
+        <form action={rename} className="flex items-center gap-1" key={`r-${department.name}`}>
+          <input type="hidden" name="departmentId" value={department.id} />
+          <label className="sr-only" htmlFor={`name-${department.id}`}>{t('nameOf', { name: department.name })}</label>
+          <input id={`name-${department.id}`} name="name" defaultValue={department.name} maxLength={60} className={`${input} w-36`} />
+          <button type="submit" className={small}>{t('rename')}</button>
+        </form>
+        <ActionButton
+          action={actions.move}
+          fields={{ departmentId: department.id, parentId: parentValue, position: String(Math.max(0, department.index - 1)) }}
+          label="↑"
+          ariaLabel={t('moveUp', { name: department.name })}
+        />
+        <ActionButton
+          action={actions.move}
+          fields={{ departmentId: department.id, parentId: parentValue, position: String(department.index + 1) }}
+          label="↓"
+          ariaLabel={t('moveDown', { name: department.name })}
+        />
+        <form action={move} className="flex items-center gap-1" key={`m-${parentValue}`}>
+          <input type="hidden" name="departmentId" value={department.id} />
+          <input type="hidden" name="position" value="9999" />
+          <label className="sr-only" htmlFor={`parent-${department.id}`}>{t('moveUnder', { name: department.name })}</label>
+          <select id={`parent-${department.id}`} name="parentId" defaultValue={parentValue} className={`${input} max-w-40`}>
+            <option value="">{t('topLevel')}</option>
+            {all
+              .filter((d) => d.id !== department.id)
+              .map((d) => (
+                <option key={d.id} value={d.id}>
+                  {'\u3000'.repeat(d.depth)}
+                  {d.name}
+                </option>
+              ))}
+          </select>
+          <button type="submit" className={small}>{t('move')}</button>
+        </form>
+        <ActionButton action={actions.remove} fields={{ departmentId: department.id }} label={t('delete')} ariaLabel={t('deleteNamed', { name: department.name })} tone="danger" />
+      </div>
+      {error && !error.ok && (
+        <p role="status" data-testid="action-error" className="mt-1 text-xs text-red-700">
+          {[error.message, ...Object.values(error.fieldErrors).flat()].join(' ')}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { ActionState } from '@/lib/http/authed-action';
+
+interface ActionButtonProps {
+  action: (state: ActionState<void>, formData: FormData) => Promise<ActionState<void>>;
+  /** Hidden fields the action receives (ids, the new value). */
+  fields: Record<string, string>;
+  label: string;
+  /** Accessible name when the visible label alone is ambiguous in a list. */
+  ariaLabel?: string;
+  tone?: 'default' | 'danger';
+}
+
+/** One button that runs a server action for a row, with the refusal shown next to it. */
+export function ActionButton({ action, fields, label, ariaLabel, tone = 'default' }: ActionButtonProps) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const color = tone === 'danger' ? 'text-red-700 hover:bg-red-50' : 'text-brand-700 hover:bg-brand-50';
+  return (
+    <form action={formAction} className="inline-flex flex-col items-end">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" disabled={pending} aria-label={ariaLabel} className={`min-h-9 rounded-md px-3 text-sm font-medium disabled:opacity-50 ${color}`}>
+        {label}
+      </button>
+      {state && !state.ok && (
+        <p role="status" data-testid="action-error" className="max-w-48 text-right text-xs text-red-700">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

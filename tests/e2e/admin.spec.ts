@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { demoUsers, expectHydrated, signIn, signInForm, submitSignIn, userFor } from './fixtures';
+
+test.describe('Admin console', () => {
+  test('an admin deactivates a user, who is signed out at once and refused at sign-in', async ({ page, browser }, testInfo) => {
+    const admin = userFor(testInfo, 'admin');
+    const victim = userFor(testInfo, 'deactivated');
+
+    // The user to be deactivated is signed in elsewhere.
+    const other = await browser.newContext({ ...testInfo.project.use, baseURL: testInfo.project.use.baseURL });
+    const victimPage = await other.newPage();
+    await signIn(victimPage, victim.email);
+
+    await signIn(page, admin.email);
+    await page.goto(`/admin/users?q=${encodeURIComponent(victim.name)}`);
+    const row = page.getByTestId('user-list').getByRole('listitem').filter({ hasText: victim.email });
+    const deactivate = row.getByRole('button', { name: `停用：${victim.name}` });
+    await expectHydrated(deactivate);
+    await deactivate.click();
+    await expect(row).toContainText('已停用');
+
+    await victimPage.reload();
+    await expect(victimPage).toHaveURL(/\/sign-in/);
+    await submitSignIn(victimPage, victim.email);
+    await expect(signInForm(victimPage).error).toHaveText('邮箱或密码不正确。');
+    await other.close();
+
+    // Reactivate so the next run starts from the same place; the audit log shows both.
+    await row.getByRole('button', { name: `启用：${victim.name}` }).click();
+    await expect(row).not.toContainText('已停用');
+    await page.goto('/admin/audit');
+    await expect(page.getByTestId('audit-list').getByRole('listitem').first()).toContainText('user.activate');
+  });
+
+  test('the console shows the SSO callback URL to register, and is hidden from non-admins', async ({ page }, testInfo) => {
+    await signIn(page, userFor(testInfo, 'admin').email);
+    await page.goto('/admin/sso');
+    await expect(page.getByTestId('callback-url')).toHaveText(`${testInfo.project.use.baseURL}/api/auth/callback/oidc`);
+    await page.context().clearCookies();
+    await signIn(page, demoUsers.zhangWei.email); // not an admin
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  });
+
+  test('departments can be added, moved under another and refused when that makes a cycle', async ({ page }, testInfo) => {
+    await signIn(page, userFor(testInfo, 'admin').email);
+    await page.goto('/admin/departments');
+    const name = `临时项目组-${testInfo.project.name}-${Date.now() % 100000}`;
+    const add = page.getByRole('button', { name: '新建部门' });
+    await expectHydrated(add);
+    await page.getByLabel('部门名称', { exact: true }).fill(name);
+    await page.getByLabel('上级部门').selectOption({ label: '研发部' });
+    await add.click();
+    const row = page.getByTestId('department-row').filter({ has: page.locator(`input[value="${name}"]`) });
+    await expect(row).toBeVisible();
+
+    // Moving 研发部 under its own new sub-department is refused with a message.
+    const rd = page.getByTestId('department-row').filter({ has: page.locator('input[value="研发部"]') });
+    await rd.getByLabel('把“研发部”移到').selectOption({ label: `\u3000${name}` });
+    await rd.getByRole('button', { name: '移动' }).click();
+    await expect(rd.getByTestId('action-error')).toContainText('不能把部门移到它自己或它的下级部门下面');
+
+    await row.getByRole('button', { name: `删除“${name}”` }).click();
+    await expect(row).toHaveCount(0);
+  });
+});
