@@ -7,6 +7,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { ActionState } from '@/lib/http/authed-action';
 import type { DepartmentOption } from '@/lib/org/queries';
+import { DepartmentOptions } from '@/components/org/department-options';
 
 interface DepartmentCreateFormProps {
   action: (state: ActionState<void>, formData: FormData) => Promise<ActionState<void>>;
@@ -24,12 +25,7 @@ export function DepartmentCreateForm({ action, departments }: DepartmentCreateFo
         <TextField name="name" label={t('admin.departmentName')} defaultValue={value('name')} maxLength={60} errors={errors('name')} className="flex-1" />
         <SelectField name="parentId" label={t('admin.parent')} defaultValue={value('parentId')} errors={errors('parentId')} className="sm:w-56">
           <option value="">{t('admin.topLevel')}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {'\u3000'.repeat(d.depth)}
-              {d.name}
-            </option>
-          ))}
+          <DepartmentOptions departments={departments} />
         </SelectField>
         <SubmitButton pendingLabel={t('common.saving')}>{t('admin.addDepartment')}</SubmitButton>
       </div>

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { ActionButton } from '@/components/ui/action-button';
 import type { ActionState } from '@/lib/http/authed-action';
 import type { DepartmentOption } from '@/lib/org/queries';
+import { DepartmentOptions } from '@/components/org/department-options';
 
 type Action = (state: ActionState<void>, formData: FormData) => Promise<ActionState<void>>;
 
@@ -52,14 +53,7 @@ export function DepartmentEditor({ department, all, actions }: DepartmentEditorP
           <label className="sr-only" htmlFor={`parent-${department.id}`}>{t('moveUnder', { name: department.name })}</label>
           <select id={`parent-${department.id}`} name="parentId" defaultValue={parentValue} className={`${input} max-w-40`}>
             <option value="">{t('topLevel')}</option>
-            {all
-              .filter((d) => d.id !== department.id)
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {'\u3000'.repeat(d.depth)}
-                  {d.name}
-                </option>
-              ))}
+            <DepartmentOptions departments={all} exclude={department.id} />
           </select>
           <button type="submit" className={small}>{t('move')}</button>
         </form>

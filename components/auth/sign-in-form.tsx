@@ -15,6 +15,8 @@ interface SignInFormProps {
   lockoutMinutes: number;
   /** An error code next-auth put in the URL (e.g. after a failed redirect sign-in). */
   initialError?: string;
+  /** Pre-filled email (after accepting an invitation). */
+  initialEmail?: string;
 }
 
 const noSubscription = () => () => {};
@@ -24,7 +26,7 @@ function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
-export function SignInForm({ callbackUrl, lockoutMinutes, initialError }: SignInFormProps) {
+export function SignInForm({ callbackUrl, lockoutMinutes, initialError, initialEmail }: SignInFormProps) {
   const t = useTranslations();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | undefined>(initialError);
@@ -77,6 +79,7 @@ export function SignInForm({ callbackUrl, lockoutMinutes, initialError }: SignIn
         label={t('auth.email')}
         placeholder={t('auth.emailPlaceholder')}
         autoComplete="username"
+        defaultValue={initialEmail}
         inputMode="email"
         required
         errors={translated('email')}

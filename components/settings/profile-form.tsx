@@ -7,6 +7,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { ActionState } from '@/lib/http/authed-action';
 import type { DepartmentOption } from '@/lib/org/queries';
+import { DepartmentOptions } from '@/components/org/department-options';
 
 interface ProfileFormProps {
   action: (state: ActionState<void>, formData: FormData) => Promise<ActionState<void>>;
@@ -29,12 +30,7 @@ export function ProfileForm({ action, departments, profile, submitLabel }: Profi
       <TextField name="name" label={t('profile.name')} defaultValue={value('name', profile.name)} required maxLength={60} autoComplete="name" errors={errors('name')} />
       <SelectField name="departmentId" label={t('profile.department')} defaultValue={value('departmentId', profile.departmentId)} required errors={errors('departmentId')}>
         <option value="">{t('profile.chooseDepartment')}</option>
-        {departments.map((d) => (
-          <option key={d.id} value={d.id}>
-            {'\u3000'.repeat(d.depth)}
-            {d.name}
-          </option>
-        ))}
+        <DepartmentOptions departments={departments} />
       </SelectField>
       <TextField name="title" label={t('profile.title')} defaultValue={value('title', profile.title)} maxLength={60} autoComplete="organization-title" errors={errors('title')} />
       <TextField name="phone" type="tel" label={t('profile.phone')} defaultValue={value('phone', profile.phone)} required autoComplete="tel" inputMode="tel" errors={errors('phone')} />

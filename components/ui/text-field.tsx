@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { FormField } from './form-field';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
@@ -6,31 +7,11 @@ interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   errors?: string[];
 }
 
-/** A labelled input with its validation messages underneath, wired for screen readers. */
-export function TextField({ name, label, errors, id, className = '', ...props }: TextFieldProps) {
-  // Several forms on one page share field names, so ids must be unique per field instance.
-  const generatedId = useId();
-  const fieldId = id ?? generatedId;
-  const errorId = `${fieldId}-error`;
-  const invalid = Boolean(errors?.length);
+/** A labelled input with its validation messages underneath. */
+export function TextField({ name, label, errors, id, className, ...props }: TextFieldProps) {
   return (
-    <div className={className}>
-      <label htmlFor={fieldId} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={fieldId}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        className={`block min-h-11 w-full rounded-md border bg-white px-3 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 ${invalid ? 'border-red-500' : 'border-slate-300'}`}
-        {...props}
-      />
-      {invalid && (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {errors!.join(' ')}
-        </p>
-      )}
-    </div>
+    <FormField label={label} errors={errors} id={id} className={className}>
+      {(control) => <input name={name} {...control} {...props} />}
+    </FormField>
   );
 }

@@ -32,6 +32,22 @@ export const userIdentities = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('user_identities_user_id_idx').on(t.userId)],
 );
 
+/** A one-time link an admin hands to a new colleague to set their password and sign in. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the link's token; the token itself is only in the link. */
+    tokenHash: text().notNull().unique(),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invitations_user_id_idx').on(t.userId)],
+);
+
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {

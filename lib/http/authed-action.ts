@@ -3,7 +3,7 @@ import type { User } from '@/db/schema';
 import { userActor, type Actor } from '@/lib/auth/actor';
 import { getCurrentUser } from '@/lib/auth/session';
 import { isDomainError, Unauthenticated, type FieldErrors } from '@/lib/errors';
-import { defaultLocale, isLocale } from '@/lib/i18n/config';
+import { resolveRequestLocale } from '@/lib/i18n/locale';
 import { translatorFor } from '@/lib/i18n/messages';
 import { translateDomainError } from './translate-error';
 
@@ -42,21 +42,15 @@ interface ActionOptions {
   successMessage?: string;
 }
 
-/**
- * The one wrapper for form actions: authenticates, hands the form's fields to a service (which
- * validates with zod and checks permissions), and turns domain errors into translated form errors
- * with all field errors. Anything else is a bug and propagates to the error page.
- */
-export function authedAction<T>(
-  run: (actor: Actor, input: Record<string, unknown>, user: User) => Promise<T>,
-  options: ActionOptions = {},
+function wrapAction<T>(
+  run: (input: Record<string, unknown>, user: User | null) => Promise<T>,
+  options: ActionOptions,
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     const user = await getCurrentUser();
-    const locale = isLocale(user?.locale) ? user.locale : defaultLocale;
+    const locale = await resolveRequestLocale();
     try {
-      if (!user) throw Unauthenticated();
-      const data = await run(userActor(user), formDataToObject(formData), user);
+      const data = await run(formDataToObject(formData), user);
       if (options.revalidate) revalidatePath(options.revalidate, 'layout');
       const message = options.successMessage
         ? translatorFor(locale)(options.successMessage as 'common.loading')
@@ -69,3 +63,22 @@ export function authedAction<T>(
   };
 }
 
+/**
+ * The one wrapper for form actions: authenticates, hands the form's fields to a service (which
+ * validates with zod and checks permissions), and turns domain errors into translated form errors
+ * with all field errors. Anything else is a bug and propagates to the error page.
+ */
+export function authedAction<T>(
+  run: (actor: Actor, input: Record<string, unknown>, user: User) => Promise<T>,
+  options: ActionOptions = {},
+) {
+  return wrapAction((input, user) => {
+    if (!user) throw Unauthenticated();
+    return run(userActor(user), input, user);
+  }, options);
+}
+
+/** The same for the few forms people use before they can sign in (accepting an invitation). */
+export function publicAction<T>(run: (input: Record<string, unknown>) => Promise<T>, options: ActionOptions = {}) {
+  return wrapAction((input) => run(input), options);
+}

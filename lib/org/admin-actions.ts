@@ -2,6 +2,7 @@
 
 import { authedAction } from '@/lib/http/authed-action';
 import { createDepartment, deleteDepartment, moveDepartment, renameDepartment } from './department-service';
+import { inviteUser } from './invitations';
 import { setUserActive, setUserAdmin } from './user-admin-service';
 
 // Organisation admin actions; every service checks the actor's permission itself.
@@ -31,3 +32,9 @@ export const moveDepartmentAction = authedAction(async (actor, input, user): Pro
 export const deleteDepartmentAction = authedAction(async (actor, input, user): Promise<void> => {
   await deleteDepartment(actor, user.organizationId, text(input.departmentId));
 }, options);
+
+/** Returns the invitation's path; the form shows it as a link to copy (email delivery comes later). */
+export const inviteUserAction = authedAction(async (actor, input, user) => {
+  const { path } = await inviteUser(actor, user.organizationId, input);
+  return { path };
+}, { revalidate: '/admin' });

@@ -85,3 +85,13 @@ export const moveDepartmentSchema = z.object({
   position: z.coerce.number('invalid').int('invalid').min(0, 'invalid'),
 });
 export type MoveDepartmentInput = z.input<typeof moveDepartmentSchema>;
+
+export const inviteUserSchema = z.object({
+  email: emailSchema,
+  name: z.string('required').trim().min(1, 'required').max(60, 'tooLong'),
+  departmentId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid('departmentUnknown').optional()),
+});
+
+export const acceptInvitationSchema = z
+  .object({ password: passwordSchema, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordMismatch' });

@@ -11,12 +11,12 @@ import { isUuid, parseInput } from '@/lib/validation';
 import { assertDepartmentsInOrg } from './guards';
 import { createUserSchema, type CreateUserInput } from './schema';
 
-export async function createUser(actor: Actor, organizationId: string, input: CreateUserInput) {
+/** Creates a user; pass `within` to make it part of a larger transaction (an invitation). */
+export async function createUser(actor: Actor, organizationId: string, input: CreateUserInput, within?: Transaction) {
   assertCanInOrg(actor, organizationId, 'org.manageUsers');
   const data = parseInput(createUserSchema, input);
   const passwordHash = data.password ? await hashPassword(data.password) : null;
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  const insert = async (tx: Transaction) => {
     const [taken] = await tx
       .select({ id: users.id })
       .from(users)
@@ -30,7 +30,8 @@ export async function createUser(actor: Actor, organizationId: string, input: Cr
       data: { email: user!.email, isOrgAdmin: user!.isOrgAdmin },
     });
     return user!;
-  });
+  };
+  return within ? insert(within) : (await getDb()).transaction(insert);
 }
 
 /** Refuses a change to an active admin that would leave the organisation without one. */

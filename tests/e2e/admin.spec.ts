@@ -64,3 +64,45 @@ test.describe('Admin console', () => {
     await expect(row).toHaveCount(0);
   });
 });
+
+test.describe('Inviting a colleague', () => {
+  test('the admin copies a one-time link; the colleague sets a password, signs in and completes the profile', async ({ page, browser }, testInfo) => {
+    await signIn(page, userFor(testInfo, 'admin').email);
+    await page.goto('/admin/users');
+    await page.getByText('邀请同事').click();
+    const email = `invitee-${testInfo.project.name}-${Date.now()}@demo.example.com`;
+    const invite = page.getByRole('button', { name: '生成邀请链接' });
+    await expectHydrated(invite);
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('姓名').fill('温晓');
+    await page.getByLabel('所属部门').selectOption({ label: '客服部' });
+    await invite.click();
+    const link = await page.getByLabel('邀请链接').inputValue();
+    expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
+
+    const other = await browser.newContext({ ...testInfo.project.use });
+    const newcomer = await other.newPage();
+    await newcomer.goto(link);
+    await expect(newcomer.getByText(`温晓（${email}），欢迎加入！`)).toBeVisible();
+    const submit = newcomer.getByRole('button', { name: '设置密码' });
+    await expectHydrated(submit);
+    await newcomer.getByLabel('新密码').fill('welcome-2026');
+    await newcomer.getByLabel('再次输入密码').fill('welcome-2027');
+    await submit.click();
+    await expect(newcomer.getByText('两次输入的密码不一致')).toBeVisible();
+    await newcomer.getByLabel('新密码').fill('welcome-2026');
+    await newcomer.getByLabel('再次输入密码').fill('welcome-2026');
+    await newcomer.getByRole('button', { name: '设置密码' }).click();
+
+    await expect(newcomer.getByTestId('form-success')).toHaveText('密码已设置，请登录。');
+    await expect(newcomer.getByLabel('邮箱')).toHaveValue(email);
+    await submitSignIn(newcomer, email, 'welcome-2026');
+    await expect(newcomer).toHaveURL('/onboarding');
+    await expect(newcomer.getByLabel('所属部门').locator('option:checked')).toHaveText('客服部');
+
+    // The link is spent.
+    await newcomer.goto(link);
+    await expect(newcomer.getByTestId('form-error')).toContainText('邀请链接无效、已使用或已过期');
+    await other.close();
+  });
+});

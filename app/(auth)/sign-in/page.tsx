@@ -15,11 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 interface SignInPageProps {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; welcome?: string }>;
 }
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, welcome } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
   if (await getCurrentUser()) redirect(target);
   const t = await getTranslations('auth');
@@ -29,8 +29,13 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
       <h1 className="text-xl font-semibold text-slate-900">{t('signInTitle')}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">{t('signInSubtitle')}</p>
+      {welcome && (
+        <p data-testid="form-success" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t('passwordSet')}
+        </p>
+      )}
       {env.AUTH_LOCAL_ENABLED ? (
-        <SignInForm callbackUrl={target} lockoutMinutes={env.SIGNIN_WINDOW_MINUTES} initialError={error} />
+        <SignInForm callbackUrl={target} lockoutMinutes={env.SIGNIN_WINDOW_MINUTES} initialError={error} initialEmail={welcome} />
       ) : (
         error && (
           <p data-testid="form-error" role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

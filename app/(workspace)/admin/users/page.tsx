@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { InviteForm } from '@/components/admin/invite-form';
 import { ActionButton } from '@/components/ui/action-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
 import { requireOrgAdmin } from '@/lib/auth/session';
-import { setUserActiveAction, setUserAdminAction } from '@/lib/org/admin-actions';
+import { inviteUserAction, setUserActiveAction, setUserAdminAction } from '@/lib/org/admin-actions';
 import { flattenDepartmentTree, listDepartmentTree, listUsersForAdmin } from '@/lib/org/queries';
+import { DepartmentOptions } from '@/components/org/department-options';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -26,8 +28,14 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
     listUsersForAdmin(userActor(user), user.organizationId, { q, departmentId: department, page: Number(page) || 1 }),
   ]);
   const pageHref = (target: number) => `/admin/users?${new URLSearchParams({ q, department, page: String(target) })}`;
+  const departments = flattenDepartmentTree(tree);
   return (
     <div className="space-y-4">
+      <details className="rounded-lg border border-slate-200 bg-white p-4" open={result.total === 0 || undefined}>
+        <summary className="cursor-pointer font-medium text-slate-900">{t('inviteTitle')}</summary>
+        <p className="mt-1 mb-3 text-sm text-slate-600">{t('inviteHint')}</p>
+        <InviteForm action={inviteUserAction} departments={departments} />
+      </details>
       <form role="search" className="flex flex-col gap-2 sm:flex-row" action="/admin/users">
         <label className="sr-only" htmlFor="user-search">{t('search')}</label>
         <input
@@ -40,12 +48,7 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
         <label className="sr-only" htmlFor="user-department">{t('departmentFilter')}</label>
         <select id="user-department" name="department" defaultValue={department} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base">
           <option value="">{t('allDepartments')}</option>
-          {flattenDepartmentTree(tree).map((d) => (
-            <option key={d.id} value={d.id}>
-              {'\u3000'.repeat(d.depth)}
-              {d.name}
-            </option>
-          ))}
+          <DepartmentOptions departments={departments} />
         </select>
         <button type="submit" className="min-h-11 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
           {t('search')}
