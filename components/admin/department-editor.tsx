@@ -1,5 +1,8 @@
 'use client';
 
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { GripVertical } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ActionButton } from '@/components/ui/action-button';
@@ -26,9 +29,28 @@ export function DepartmentEditor({ department, all, actions }: DepartmentEditorP
   const [moveState, move] = useActionState(actions.move, null);
   const error = [renameState, moveState].find((s) => s && !s.ok);
   const parentValue = department.parentId ?? '';
+  const { setNodeRef, transform, transition, isDragging, attributes, listeners } = useSortable({ id: department.id });
   return (
-    <li className="border-b border-slate-100 py-2 last:border-0" style={{ paddingInlineStart: `${department.depth * 1.5}rem` }} data-testid="department-row">
+    <li
+      ref={setNodeRef}
+      className={`border-b border-slate-100 bg-white py-2 last:border-0 ${isDragging ? 'relative z-10 shadow-lg' : ''}`}
+      style={{
+        paddingInlineStart: `${department.depth * 1.5}rem`,
+        transform: CSS.Transform.toString(transform),
+        transition,
+      }}
+      data-testid="department-row"
+    >
       <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className="inline-flex size-9 cursor-grab touch-none items-center justify-center rounded-md text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+          aria-label={t('dragHandle', { name: department.name })}
+          {...attributes}
+          {...listeners}
+        >
+          <GripVertical className="size-4" aria-hidden="true" />
+        </button>
         <form action={rename} className="flex items-center gap-1" key={`r-${department.name}`}>
           <input type="hidden" name="departmentId" value={department.id} />
           <label className="sr-only" htmlFor={`name-${department.id}`}>{t('nameOf', { name: department.name })}</label>

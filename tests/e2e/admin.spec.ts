@@ -65,6 +65,37 @@ test.describe('Admin console', () => {
   });
 });
 
+test.describe('Department tree by drag and drop', () => {
+  test('a department is reordered with the keyboard drag handle, and the order is saved', async ({ page }, testInfo) => {
+    await signIn(page, userFor(testInfo, 'admin').email);
+    await page.goto('/admin/departments');
+    const suffix = `${testInfo.project.name}-${Date.now() % 100000}`;
+    const add = page.getByRole('button', { name: '新建部门' });
+    await expectHydrated(add);
+    for (const name of [`拖拽甲-${suffix}`, `拖拽乙-${suffix}`]) {
+      await page.getByLabel('部门名称', { exact: true }).fill(name);
+      await page.getByLabel('上级部门').selectOption({ label: '行政后勤部' });
+      await page.getByRole('button', { name: '新建部门' }).click();
+      await expect(page.locator(`input[value="${name}"]`)).toBeVisible();
+    }
+    const names = async () =>
+      (await page.getByTestId('department-row').locator('input[name="name"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)))
+        .filter((n) => n.endsWith(suffix));
+    expect(await names()).toEqual([`拖拽甲-${suffix}`, `拖拽乙-${suffix}`]);
+
+    // Space picks up, ArrowUp moves over the row above, Space drops.
+    const handle = page.getByRole('button', { name: `拖动“拖拽乙-${suffix}”` });
+    await expectHydrated(handle);
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    await expect.poll(names).toEqual([`拖拽乙-${suffix}`, `拖拽甲-${suffix}`]);
+    await page.reload();
+    expect(await names()).toEqual([`拖拽乙-${suffix}`, `拖拽甲-${suffix}`]);
+  });
+});
+
 test.describe('Inviting a colleague', () => {
   test('the admin copies a one-time link; the colleague sets a password, signs in and completes the profile', async ({ page, browser }, testInfo) => {
     await signIn(page, userFor(testInfo, 'admin').email);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DepartmentCreateForm } from '@/components/admin/department-create-form';
-import { DepartmentEditor } from '@/components/admin/department-editor';
+import { DepartmentTree } from '@/components/admin/department-tree';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireOrgAdmin } from '@/lib/auth/session';
 import { createDepartmentAction, deleteDepartmentAction, moveDepartmentAction, renameDepartmentAction } from '@/lib/org/admin-actions';
@@ -29,11 +29,7 @@ export default async function AdminDepartmentsPage() {
         {departments.length === 0 ? (
           <EmptyState title={t('noDepartments')} />
         ) : (
-          <ul data-testid="department-tree">
-            {departments.map((department) => (
-              <DepartmentEditor key={department.id} department={department} all={departments} actions={actions} />
-            ))}
-          </ul>
+          <DepartmentTree departments={departments} actions={actions} />
         )}
       </section>
     </div>
