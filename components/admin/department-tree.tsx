@@ -30,6 +30,8 @@ export function DepartmentTree({ departments, actions }: DepartmentTreeProps) {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
+  const nameOf = (id: string | number) => departments.find((d) => d.id === id)?.name ?? '';
+
   function onDragEnd({ active, over }: DragEndEvent) {
     if (!over || active.id === over.id) return;
     const target = departments.find((d) => d.id === over.id);
@@ -51,6 +53,12 @@ export function DepartmentTree({ departments, actions }: DepartmentTreeProps) {
       onDragEnd={onDragEnd}
       accessibility={{
         screenReaderInstructions: { draggable: t('dragInstructions') },
+        announcements: {
+          onDragStart: ({ active }) => t('dragStart', { name: nameOf(active.id) }),
+          onDragOver: ({ active, over }) => (over && over.id !== active.id ? t('dragOver', { name: nameOf(active.id), target: nameOf(over.id) }) : undefined),
+          onDragEnd: ({ active, over }) => (over ? t('dragEnd', { name: nameOf(active.id), target: nameOf(over.id) }) : undefined),
+          onDragCancel: ({ active }) => t('dragCancel', { name: nameOf(active.id) }),
+        },
       }}
     >
       {error && (

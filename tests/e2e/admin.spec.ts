@@ -83,13 +83,18 @@ test.describe('Department tree by drag and drop', () => {
         .filter((n) => n.endsWith(suffix));
     expect(await names()).toEqual([`拖拽甲-${suffix}`, `拖拽乙-${suffix}`]);
 
-    // Space picks up, ArrowUp moves over the row above, Space drops.
+    // Space picks up, ArrowUp moves over the row above, Space drops; each step is announced to
+    // screen readers, which is also how the test knows the step has happened.
     const handle = page.getByRole('button', { name: `拖动“拖拽乙-${suffix}”` });
+    const announcer = page.locator('[id^="DndLiveRegion"]');
     await expectHydrated(handle);
     await handle.focus();
     await page.keyboard.press('Space');
+    await expect(announcer).toContainText(`已拿起“拖拽乙-${suffix}”`);
     await page.keyboard.press('ArrowUp');
+    await expect(announcer).toContainText(`“拖拽乙-${suffix}”移到了“拖拽甲-${suffix}”的位置`);
     await page.keyboard.press('Space');
+    await expect(announcer).toContainText(`“拖拽乙-${suffix}”已放到“拖拽甲-${suffix}”的位置`);
     await expect.poll(names).toEqual([`拖拽乙-${suffix}`, `拖拽甲-${suffix}`]);
     await page.reload();
     expect(await names()).toEqual([`拖拽乙-${suffix}`, `拖拽甲-${suffix}`]);
