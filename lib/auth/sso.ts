@@ -49,7 +49,7 @@ export async function resolveSsoUser(rawClaims: Record<string, unknown>): Promis
 
   if (!claims.email) return { ok: false, reason: 'sso_no_email' };
   const email = claims.email;
-  const organization = await ensureOrganization('My Company');
+  const organization = await ensureOrganization();
   const departmentName = env.OIDC_DEPARTMENT_CLAIM ? rawClaims[env.OIDC_DEPARTMENT_CLAIM] : undefined;
 
   return db.transaction(async (tx) => {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -7,16 +6,13 @@ import { recordAudit } from '@/lib/audit';
 import { NotFound } from '@/lib/errors';
 import { isUuid, parseInput } from '@/lib/validation';
 import type { Actor } from './actor';
+import { hashSecretToken, newSecretToken } from './secret-token';
 
 const TOKEN_PREFIX = 'xz_pat_';
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, 'required').max(80, 'tooLong'),
 });
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /**
  * Creates a personal access token for `userId`. Users create their own; the system (CLI) may
@@ -25,14 +21,14 @@ function hashToken(token: string): string {
 export async function createPersonalAccessToken(actor: Actor, userId: string, input: { name: string }) {
   if (actor.kind === 'user' && actor.user.id !== userId) throw NotFound();
   const { name } = parseInput(createTokenSchema, input);
-  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const token = newSecretToken(TOKEN_PREFIX);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [owner] = await tx.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, userId));
     if (!owner) throw NotFound();
     const [row] = await tx
       .insert(personalAccessTokens)
-      .values({ userId, name, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) })
+      .values({ userId, name, tokenHash: hashSecretToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) })
       .returning();
     await recordAudit(tx, actor, {
       organizationId: owner.organizationId, action: 'token.create', targetType: 'token', targetId: row!.id,
@@ -82,7 +78,7 @@ export async function findUserByToken(token: string) {
     .select({ user: users, tokenId: personalAccessTokens.id })
     .from(personalAccessTokens)
     .innerJoin(users, eq(users.id, personalAccessTokens.userId))
-    .where(and(eq(personalAccessTokens.tokenHash, hashToken(token)), isNull(personalAccessTokens.revokedAt)));
+    .where(and(eq(personalAccessTokens.tokenHash, hashSecretToken(token)), isNull(personalAccessTokens.revokedAt)));
   if (!row || !row.user.isActive) return null;
   await db
     .update(personalAccessTokens)

@@ -2,7 +2,7 @@ import { closeDatabase, getDatabaseHandle, type DatabaseHandle } from '@/db/clie
 import { DataDirInUseError } from '@/db/pglite-lock';
 import { env } from '@/lib/env';
 import { isDomainError } from '@/lib/errors';
-import { translatorFor } from '@/lib/i18n/messages';
+import { translateDomainError } from '@/lib/http/translate-error';
 
 export function describeDatabase(handle: Pick<DatabaseHandle, 'kind'>): string {
   return handle.kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${env.PGLITE_DIR}`;
@@ -12,11 +12,9 @@ export function describeDatabase(handle: Pick<DatabaseHandle, 'kind'>): string {
 export function explainFailure(error: unknown): string {
   if (error instanceof DataDirInUseError) return error.message;
   if (isDomainError(error)) {
-    const t = translatorFor('en');
-    const fields = Object.entries(error.fieldErrors)
-      .map(([field, keys]) => `  --${field}: ${keys.map((key) => t(`validation.${key}` as 'validation.invalid')).join('; ')}`)
-      .join('\n');
-    return [t(`errors.${error.messageKey}` as 'errors.invalid'), fields].filter(Boolean).join('\n');
+    const { message, fieldErrors } = translateDomainError(error, 'en');
+    const fields = Object.entries(fieldErrors).map(([field, messages]) => `  --${field}: ${messages.join('; ')}`);
+    return [message, ...fields].join('\n');
   }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

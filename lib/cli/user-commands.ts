@@ -3,11 +3,9 @@ import type { Command } from 'commander';
 import { systemActor } from '@/lib/auth/actor';
 import { NotFound } from '@/lib/errors';
 import { findUserByEmail } from '@/lib/org/queries';
-import { ensureOrganization } from '@/lib/org/service';
+import { DEFAULT_ORGANIZATION_NAME, ensureOrganization } from '@/lib/org/service';
 import { createUser, setUserActive } from '@/lib/org/user-admin-service';
 import { withDatabase } from './run';
-
-const DEFAULT_ORGANIZATION = 'My Company';
 
 export async function requireUserByEmail(email: string) {
   const user = await findUserByEmail(email);
@@ -26,7 +24,7 @@ export function registerUserCommands(program: Command): void {
     .option('--password <password>', 'initial password (at least 8 characters)')
     .option('--title <title>', 'job title')
     .option('--admin', 'make the user an organisation admin', false)
-    .option('--org <name>', 'organisation name when the database has none yet', DEFAULT_ORGANIZATION)
+    .option('--org <name>', 'organisation name when the database has none yet', DEFAULT_ORGANIZATION_NAME)
     .action((options: { email: string; name: string; password?: string; title?: string; admin: boolean; org: string }) =>
       withDatabase(async () => {
         const organization = await ensureOrganization(options.org);

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { departments, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -8,6 +8,14 @@ import { Conflict, Invalid, NotFound } from '@/lib/errors';
 import { isUuid, parseInput } from '@/lib/validation';
 import { assertDepartmentsInOrg } from './guards';
 import { createDepartmentSchema, moveDepartmentSchema, renameDepartmentSchema, type CreateDepartmentInput } from './schema';
+
+/** The departments directly under `parentId` (the top level when null). */
+function siblingsUnder(organizationId: string, parentId: string | null) {
+  return and(
+    eq(departments.organizationId, organizationId),
+    parentId ? eq(departments.parentId, parentId) : isNull(departments.parentId),
+  );
+}
 
 export async function createDepartment(actor: Actor, organizationId: string, input: CreateDepartmentInput) {
   assertCanInOrg(actor, organizationId, 'org.manageDepartments');
@@ -20,7 +28,7 @@ export async function createDepartment(actor: Actor, organizationId: string, inp
     const [last] = await tx
       .select({ max: sql<number>`coalesce(max(${departments.sortOrder}), -1)` })
       .from(departments)
-      .where(and(eq(departments.organizationId, organizationId), parentId ? eq(departments.parentId, parentId) : sql`${departments.parentId} is null`));
+      .where(siblingsUnder(organizationId, parentId));
     const [department] = await tx
       .insert(departments)
       .values({ organizationId, name: data.name, parentId, sortOrder: data.sortOrder ?? Number(last?.max ?? -1) + 1 })
@@ -86,12 +94,7 @@ export async function moveDepartment(actor: Actor, organizationId: string, id: s
     const siblings = await tx
       .select({ id: departments.id })
       .from(departments)
-      .where(
-        and(
-          eq(departments.organizationId, organizationId),
-          parentId ? eq(departments.parentId, parentId) : sql`${departments.parentId} is null`,
-        ),
-      )
+      .where(siblingsUnder(organizationId, parentId))
       .orderBy(asc(departments.sortOrder), asc(departments.name));
     const order = siblings.map((s) => s.id).filter((siblingId) => siblingId !== id);
     order.splice(Math.min(position, order.length), 0, id);

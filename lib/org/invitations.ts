@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, users } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
+import { hashSecretToken, newSecretToken } from '@/lib/auth/secret-token';
 import { recordAudit } from '@/lib/audit';
 import { Invalid, NotFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
@@ -11,10 +11,6 @@ import { acceptInvitationSchema, inviteUserSchema } from './schema';
 import { createUser } from './user-admin-service';
 
 const INVITATION_DAYS = 7;
-
-function hashToken(token: string) {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** The path of an invitation link; the page in front of it lets the invitee set a password. */
 export function invitationPath(token: string) {
@@ -27,13 +23,13 @@ export function invitationPath(token: string) {
  */
 export async function inviteUser(actor: Actor, organizationId: string, input: unknown) {
   const data = parseInput(inviteUserSchema, input);
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecretToken();
   const db = await getDb();
   const user = await db.transaction(async (tx) => {
     const created = await createUser(actor, organizationId, data, tx);
     await tx.insert(invitations).values({
       userId: created.id,
-      tokenHash: hashToken(token),
+      tokenHash: hashSecretToken(token),
       createdById: actorId(actor),
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
     });
@@ -50,7 +46,7 @@ export async function findOpenInvitation(token: string) {
     .select({ invitationId: invitations.id, user: users })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, new Date())));
+    .where(and(eq(invitations.tokenHash, hashSecretToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, new Date())));
   if (!row || !row.user.isActive) return null;
   return row;
 }

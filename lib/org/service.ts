@@ -11,8 +11,11 @@ import {
   favoriteDepartmentsSchema, localeSchema, preferencesSchema, profileSchema, type PreferencesInput, type ProfileInput,
 } from './schema';
 
+/** The organisation's name when the first account arrives other than through the demo seed. */
+export const DEFAULT_ORGANIZATION_NAME = 'My Company';
+
 /** Returns the installation's organisation, creating it with `name` when there is none yet. */
-export async function ensureOrganization(name: string) {
+export async function ensureOrganization(name: string = DEFAULT_ORGANIZATION_NAME) {
   const db = await getDb();
   const [existing] = await db.select().from(organizations).limit(1);
   if (existing) return existing;
