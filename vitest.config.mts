@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -20,7 +21,10 @@ export default defineConfig({
           // PGlite starts in a few seconds; CLI tests spawn processes. Give both room on 2 cores.
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          env: { SIGNIN_MAX_FAILURES: '5', SIGNIN_WINDOW_MINUTES: '15', PASSWORD_HASH_COST: '10', OIDC_DEPARTMENT_CLAIM: 'department' },
+          env: {
+            SIGNIN_MAX_FAILURES: '5', SIGNIN_WINDOW_MINUTES: '15', PASSWORD_HASH_COST: '10', OIDC_DEPARTMENT_CLAIM: 'department',
+            FILES_DIR: path.join(os.tmpdir(), 'xiezuo-test-files'),
+          },
         },
       },
     ],

@@ -10,6 +10,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
+  /** Uploaded files (avatars, attachments) on local disk. */
+  FILES_DIR: z.string().min(1).default('./.data/files'),
   SEED_DEMO: flag(true),
   /** Public URL of the app; next-auth reads it itself, it is validated here. */
   NEXTAUTH_URL: z.url().optional(),

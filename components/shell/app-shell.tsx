@@ -8,7 +8,7 @@ import { NavDrawer } from './nav-drawer';
 import { NotificationsButton } from './notifications-button';
 import { UserMenu } from './user-menu';
 
-type ShellUser = Pick<User, 'name' | 'email' | 'avatarUrl' | 'isOrgAdmin'>;
+type ShellUser = Pick<User, 'name' | 'email' | 'avatarKey' | 'isOrgAdmin'>;
 
 interface AppShellProps {
   user: ShellUser;

@@ -4,10 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import type { User } from '@/db/schema';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { LanguageSwitcher } from '@/components/i18n/language-switcher';
+import { avatarUrl } from '@/lib/org/avatar-rules';
 import { Avatar } from './avatar';
 
 interface UserMenuProps {
-  user: Pick<User, 'name' | 'email' | 'avatarUrl' | 'isOrgAdmin'>;
+  user: Pick<User, 'name' | 'email' | 'avatarKey' | 'isOrgAdmin'>;
   departmentName: string | null;
 }
 
@@ -19,7 +20,7 @@ export async function UserMenu({ user, departmentName }: UserMenuProps) {
         className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-md px-1.5 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
         aria-label={t('nav.userMenu')}
       >
-        <Avatar name={user.name} url={user.avatarUrl} />
+        <Avatar name={user.name} url={avatarUrl(user.avatarKey)} />
         <span className="hidden max-w-32 truncate text-sm font-medium text-slate-800 sm:inline" data-testid="current-user">
           {user.name}
         </span>

@@ -39,7 +39,8 @@ export const users = pgTable(
     /** Stored lower-cased; unique across the installation because it is the sign-in name. */
     email: text().notNull(),
     phone: text(),
-    avatarUrl: text(),
+    /** Storage key of the uploaded picture (see lib/files/storage.ts); null shows initials. */
+    avatarKey: text(),
     locale: text(),
     timeZone: text(),
     /** 'important': only important task reminders; 'all': every message (重要任务提醒 / 全员消息). */

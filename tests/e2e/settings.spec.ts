@@ -87,3 +87,33 @@ test.describe('Personal settings', () => {
     expect(after.status()).toBe(401);
   });
 });
+
+test.describe('Avatar', () => {
+  test('uploading a picture shows it in the settings and the user menu; removing it brings the initials back', async ({ page }, testInfo) => {
+    const user = userFor(testInfo, 'settings');
+    await signIn(page, user.email);
+    await page.goto('/settings');
+    const form = page.getByTestId('avatar-form');
+    const picker = form.locator('input[type=file]');
+    await expectHydrated(form.getByText('上传头像'));
+
+    // A file named like an image but holding text is refused with the reason.
+    await picker.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.from('plain text') });
+    await expect(form.getByTestId('avatar-error')).toHaveText('请选择 JPG、PNG、WebP、GIF 或 AVIF 图片');
+
+    await picker.setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: redPixelPng });
+    const picture = form.locator('img');
+    await expect(picture).toHaveAttribute('src', /^\/api\/avatars\/.+\.webp$/);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+    await expect(page.getByRole('banner').locator('img')).toHaveAttribute('src', (await picture.getAttribute('src'))!);
+
+    await form.getByRole('button', { name: '移除头像' }).click();
+    await expect(form.locator('img')).toHaveCount(0);
+  });
+});
+
+// A 1×1 red PNG; the server scales it up to the 256 px square.
+const redPixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { AvatarForm } from '@/components/settings/avatar-form';
 import { FavoriteDepartmentsForm } from '@/components/settings/favorite-departments-form';
 import { PreferencesForm } from '@/components/settings/preferences-form';
 import { ProfileForm } from '@/components/settings/profile-form';
@@ -11,6 +12,7 @@ import { requireUser } from '@/lib/auth/session';
 import { listPersonalAccessTokens } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { defaultLocale } from '@/lib/i18n/config';
+import { avatarUrl } from '@/lib/org/avatar-rules';
 import { updateFavoriteDepartmentsAction, updatePreferencesAction, updateProfileAction } from '@/lib/org/actions';
 import { flattenDepartmentTree, listDepartmentTree, listFavoriteDepartments } from '@/lib/org/queries';
 
@@ -43,7 +45,10 @@ export default async function SettingsPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
       <Section id="profile" title={t('profile')}>
-        <ProfileForm action={updateProfileAction} departments={departments} profile={user} submitLabel={t('saveProfile')} />
+        <AvatarForm name={user.name} url={avatarUrl(user.avatarKey)} />
+        <div className="mt-6">
+          <ProfileForm action={updateProfileAction} departments={departments} profile={user} submitLabel={t('saveProfile')} />
+        </div>
       </Section>
       <Section id="preferences" title={t('preferences')}>
         <PreferencesForm

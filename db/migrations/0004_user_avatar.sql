@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "avatar_key" text;--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "avatar_url";
