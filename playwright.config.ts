@@ -13,6 +13,17 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${Date.now()}`;
 // The test identity provider (tests/e2e/oidc-idp.mjs) the app's SSO is pointed at.
 const IDP_PORT = process.env.E2E_IDP_PORT ?? '3190';
+// A second app with local sign-in switched off (SSO only), on its own empty embedded database.
+const SSO_ONLY_PORT = process.env.E2E_SSO_ONLY_PORT ?? '3101';
+export const ssoOnlyURL = `http://127.0.0.1:${SSO_ONLY_PORT}`;
+
+const ssoEnv = {
+  OIDC_ISSUER: `http://127.0.0.1:${IDP_PORT}`,
+  OIDC_CLIENT_ID: 'xiezuo-e2e',
+  OIDC_CLIENT_SECRET: 'xiezuo-e2e-secret',
+  OIDC_DISPLAY_NAME: '测试身份中心',
+  OIDC_DEPARTMENT_CLAIM: 'department',
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -65,7 +76,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${IDP_PORT}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { ...(process.env as Record<string, string>), OIDC_IDP_PORT: IDP_PORT, APP_URL: baseURL },
+      env: { ...(process.env as Record<string, string>), OIDC_IDP_PORT: IDP_PORT, APP_URLS: `${baseURL},${ssoOnlyURL}` },
     },
     {
       // Started directly (not through npx) so that stopping it frees the port.
@@ -80,11 +91,23 @@ export default defineConfig({
         PGLITE_DIR: pgliteDir,
         SEED_DEMO: '1',
         NEXTAUTH_URL: baseURL,
-        OIDC_ISSUER: `http://127.0.0.1:${IDP_PORT}`,
-        OIDC_CLIENT_ID: 'xiezuo-e2e',
-        OIDC_CLIENT_SECRET: 'xiezuo-e2e-secret',
-        OIDC_DISPLAY_NAME: '测试身份中心',
-        OIDC_DEPARTMENT_CLAIM: 'department',
+        ...ssoEnv,
+      },
+    },
+    {
+      command: `exec node_modules/.bin/next start -p ${SSO_ONLY_PORT}`,
+      url: `${ssoOnlyURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...(process.env as Record<string, string>),
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: '',
+        PGLITE_DIR: `${pgliteDir}-sso-only`,
+        SEED_DEMO: '0',
+        NEXTAUTH_URL: ssoOnlyURL,
+        AUTH_LOCAL_ENABLED: '0',
+        ...ssoEnv,
       },
     },
   ],

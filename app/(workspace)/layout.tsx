@@ -2,13 +2,12 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { requireUser } from '@/lib/auth/session';
-import { isProfileComplete } from '@/lib/org/profile-rules';
-import { getDepartment, listFavoriteDepartments } from '@/lib/org/queries';
+import { getDepartment, isOnboardingDue, listFavoriteDepartments } from '@/lib/org/queries';
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   // Nothing else until the first-sign-in profile is complete.
-  if (!isProfileComplete(user)) redirect('/onboarding');
+  if (await isOnboardingDue(user)) redirect('/onboarding');
   const [department, favorites] = await Promise.all([
     user.departmentId ? getDepartment(user.organizationId, user.departmentId) : null,
     listFavoriteDepartments(user.id),

@@ -28,10 +28,16 @@ export function ProfileForm({ action, departments, profile, submitLabel }: Profi
       <FormMessage state={state} />
       <TextField name="email" label={t('profile.email')} defaultValue={profile.email} readOnly disabled />
       <TextField name="name" label={t('profile.name')} defaultValue={value('name', profile.name)} required maxLength={60} autoComplete="name" errors={errors('name')} />
-      <SelectField name="departmentId" label={t('profile.department')} defaultValue={value('departmentId', profile.departmentId)} required errors={errors('departmentId')}>
-        <option value="">{t('profile.chooseDepartment')}</option>
-        <DepartmentOptions departments={departments} />
-      </SelectField>
+      {departments.length > 0 ? (
+        <SelectField name="departmentId" label={t('profile.department')} defaultValue={value('departmentId', profile.departmentId)} required errors={errors('departmentId')}>
+          <option value="">{t('profile.chooseDepartment')}</option>
+          <DepartmentOptions departments={departments} />
+        </SelectField>
+      ) : (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="no-departments">
+          {t('profile.noDepartmentsYet')}
+        </p>
+      )}
       <TextField name="title" label={t('profile.title')} defaultValue={value('title', profile.title)} maxLength={60} autoComplete="organization-title" errors={errors('title')} />
       <TextField name="phone" type="tel" label={t('profile.phone')} defaultValue={value('phone', profile.phone)} required autoComplete="tel" inputMode="tel" errors={errors('phone')} />
       <SubmitButton pendingLabel={t('common.saving')}>{submitLabel}</SubmitButton>

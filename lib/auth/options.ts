@@ -77,11 +77,13 @@ function buildAuthOptions(secret: string): AuthOptions {
         Object.assign(user, { id: result.user.id, sessionVersion: result.user.sessionVersion });
         return true;
       },
-      jwt({ token, user }) {
+      jwt({ token, user, account }) {
         if (user) {
           token.sub = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion;
         }
+        // Kept to sign out at the identity provider too (its id_token_hint).
+        if (account?.provider === SSO_PROVIDER_ID && account.id_token) token.idt = account.id_token;
         return token;
       },
     },

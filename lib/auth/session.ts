@@ -1,4 +1,4 @@
-import { decode } from 'next-auth/jwt';
+import { decode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -11,18 +11,23 @@ import { findUserByToken } from './tokens';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
+/** The decoded session cookie of this request (next-auth's JWT), or null. */
+export const readSessionClaims = cache(async (): Promise<JWT | null> => {
+  // Reading cookies first marks the page dynamic before anything touches the database (build
+  // time prerendering stops here), and skips the database for visitors without a session.
+  const cookieStore = await cookies();
+  const raw = SESSION_COOKIES.map((name) => cookieStore.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  return decode({ token: raw, secret: await getAuthSecret() }).catch(() => null);
+});
+
 /**
  * The signed-in user of this request, or null. The session cookie is a JWT next-auth signed with
  * our secret; it names the user and their session version, and the user is re-read every time so
  * deactivated users and ended sessions count as signed out at once.
  */
 export const getCurrentUser = cache(async (): Promise<User | null> => {
-  // Reading cookies first marks the page dynamic before anything touches the database (build
-  // time prerendering stops here), and skips the database for visitors without a session.
-  const cookieStore = await cookies();
-  const raw = SESSION_COOKIES.map((name) => cookieStore.get(name)?.value).find(Boolean);
-  if (!raw) return null;
-  const claims = await decode({ token: raw, secret: await getAuthSecret() }).catch(() => null);
+  const claims = await readSessionClaims();
   if (!claims?.sub) return null;
   const user = await getUserById(claims.sub);
   if (!user || !user.isActive || user.sessionVersion !== claims.sv) return null;

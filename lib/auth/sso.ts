@@ -26,10 +26,43 @@ export function isSsoConfigured(): boolean {
   return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
 }
 
+function appBaseUrl(): string {
+  return (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+}
+
 /** The exact redirect URI to register at the identity provider. */
 export function ssoCallbackUrl(): string {
-  const base = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
-  return `${base}/api/auth/callback/${SSO_PROVIDER_ID}`;
+  return `${appBaseUrl()}/api/auth/callback/${SSO_PROVIDER_ID}`;
+}
+
+/** Where the identity provider sends the browser after signing out there (register it too). */
+export function ssoPostLogoutUrl(): string {
+  return `${appBaseUrl()}/sign-in?signedOut=1`;
+}
+
+const discoverySchema = z.object({ end_session_endpoint: z.url().optional() });
+
+/**
+ * The identity provider's logout URL for a session that began with `idToken` (RP-initiated
+ * logout), or null when the provider has no end-session endpoint or cannot be reached: then only
+ * the Xiezuo session ends.
+ */
+export async function ssoEndSessionUrl(idToken: string): Promise<string | null> {
+  if (!isSsoConfigured()) return null;
+  try {
+    const response = await fetch(`${env.OIDC_ISSUER!.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(5000),
+    });
+    const endpoint = discoverySchema.parse(await response.json()).end_session_endpoint;
+    if (!endpoint) return null;
+    const url = new URL(endpoint);
+    url.searchParams.set('id_token_hint', idToken);
+    url.searchParams.set('client_id', env.OIDC_CLIENT_ID!);
+    url.searchParams.set('post_logout_redirect_uri', ssoPostLogoutUrl());
+    return url.toString();
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -72,6 +105,8 @@ export async function resolveSsoUser(rawClaims: Record<string, unknown>): Promis
             .where(and(eq(departments.organizationId, organization.id), eq(departments.name, departmentName.trim())))
             .limit(1)
         : [];
+    // A new SSO-only installation has nobody to run the admin console: its first person does.
+    const [anyone] = await tx.select({ id: users.id }).from(users).where(eq(users.organizationId, organization.id)).limit(1);
     const [created] = await tx
       .insert(users)
       .values({
@@ -79,11 +114,13 @@ export async function resolveSsoUser(rawClaims: Record<string, unknown>): Promis
         email,
         name: claims.name || claims.preferred_username || email.split('@')[0]!,
         departmentId: department?.id ?? null,
+        isOrgAdmin: !anyone,
       })
       .returning();
     await tx.insert(userIdentities).values({ provider: SSO_PROVIDER_ID, subject: claims.sub, userId: created!.id });
     await recordAudit(tx, systemActor, {
       organizationId: organization.id, action: 'sso.create_user', targetType: 'user', targetId: created!.id,
+      ...(anyone ? {} : { data: { firstAdmin: true } }),
     });
     return { ok: true, user: created!, created: true } as const;
   });

@@ -2,9 +2,11 @@ import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanInOrg } from '@/lib/auth/permissions';
+import { containsPattern } from '@/lib/like-pattern';
 import { isUuid } from '@/lib/validation';
 import { getDb } from '@/db/client';
-import { departments, organizations, userFavoriteDepartments, users, type Department } from '@/db/schema';
+import { departments, organizations, userFavoriteDepartments, users, type Department, type User } from '@/db/schema';
+import { isProfileComplete } from './profile-rules';
 
 export async function getFirstOrganization() {
   const db = await getDb();
@@ -35,6 +37,19 @@ export const getDepartment = cache(async (organizationId: string, id: string) =>
     .where(and(eq(departments.id, id), eq(departments.organizationId, organizationId)));
   return department ?? null;
 });
+
+/** Whether the organisation has any department yet (a new installation may have none). */
+export const organizationHasDepartments = cache(async (organizationId: string): Promise<boolean> => {
+  const db = await getDb();
+  const [row] = await db.select({ id: departments.id }).from(departments).where(eq(departments.organizationId, organizationId)).limit(1);
+  return Boolean(row);
+});
+
+/** Whether the user must complete the first-sign-in profile before anything else. */
+export async function isOnboardingDue(user: User): Promise<boolean> {
+  if (isProfileComplete(user)) return false;
+  return !isProfileComplete(user, await organizationHasDepartments(user.organizationId));
+}
 
 export interface DepartmentNode extends Department {
   children: DepartmentNode[];
@@ -104,7 +119,7 @@ export async function listUsersForAdmin(actor: Actor, organizationId: string, fi
   const conditions = [eq(users.organizationId, organizationId)];
   const q = filters.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(q);
     conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
   }
   if (filters.departmentId && isUuid(filters.departmentId)) conditions.push(eq(users.departmentId, filters.departmentId));

@@ -43,11 +43,19 @@ export const phoneSchema = z
 /** The profile every user completes on first sign-in and can edit in settings. */
 export const profileSchema = z.object({
   name: z.string('required').trim().min(1, 'required').max(60, 'tooLong'),
-  departmentId: z.uuid('required'),
+  departmentId: z.preprocess(
+    blankToUndefined,
+    z.uuid({ error: (issue) => (issue.input === undefined ? 'required' : 'departmentUnknown') }),
+  ),
   title: z.preprocess(blankToUndefined, z.string().trim().max(60, 'tooLong').optional()),
   phone: phoneSchema,
 });
-export type ProfileInput = z.input<typeof profileSchema>;
+
+/** The same in an organisation without departments yet, where nobody can pick one (see isProfileComplete). */
+export const profileWithoutDepartmentSchema = profileSchema.extend({
+  departmentId: profileSchema.shape.departmentId.optional(),
+});
+export type ProfileInput = z.input<typeof profileWithoutDepartmentSchema>;
 
 export function isTimeZone(value: string): boolean {
   try {

@@ -7,8 +7,9 @@ import { NotFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { parseInput } from '@/lib/validation';
 import { assertDepartmentsInOrg } from './guards';
+import { organizationHasDepartments } from './queries';
 import {
-  favoriteDepartmentsSchema, localeSchema, preferencesSchema, profileSchema, type PreferencesInput, type ProfileInput,
+  favoriteDepartmentsSchema, localeSchema, preferencesSchema, profileSchema, profileWithoutDepartmentSchema, type PreferencesInput, type ProfileInput,
 } from './schema';
 
 /** The organisation's name when the first account arrives other than through the demo seed. */
@@ -35,13 +36,14 @@ export async function setOwnLocale(actor: Actor, locale: Locale) {
 /** The acting user's own profile: name, department, title and contact (also first-sign-in onboarding). */
 export async function updateOwnProfile(actor: Actor, input: ProfileInput) {
   const self = requireUserActor(actor);
-  const data = parseInput(profileSchema, input);
+  const departmentsExist = await organizationHasDepartments(self.organizationId);
+  const data = parseInput(departmentsExist ? profileSchema : profileWithoutDepartmentSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await assertDepartmentsInOrg(tx, self.organizationId, [data.departmentId], 'departmentId');
+    if (data.departmentId) await assertDepartmentsInOrg(tx, self.organizationId, [data.departmentId], 'departmentId');
     const [user] = await tx
       .update(users)
-      .set({ name: data.name, departmentId: data.departmentId, title: data.title ?? null, phone: data.phone })
+      .set({ name: data.name, departmentId: data.departmentId ?? null, title: data.title ?? null, phone: data.phone })
       .where(eq(users.id, self.id))
       .returning();
     if (!user) throw NotFound();

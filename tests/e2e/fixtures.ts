@@ -137,3 +137,40 @@ export async function openUserMenu(page: Page): Promise<Locator> {
   await expect(menu).toHaveAttribute('open', '');
   return menu;
 }
+
+/** The test identity provider (tests/e2e/oidc-idp.mjs) and the app that allows only SSO (see playwright.config.ts). */
+export const IDP_PORT = process.env.E2E_IDP_PORT ?? '3190';
+export const ssoOnlyURL = `http://127.0.0.1:${process.env.E2E_SSO_ONLY_PORT ?? '3101'}`;
+
+/**
+ * Goes through the test IdP once the browser is headed there: its login page (shown only without
+ * an IdP session; any password works, the login name decides the claims) and its consent page,
+ * until the browser is back on the app. `from` is the app page that started it, if still shown.
+ */
+export async function passIdentityProvider(page: Page, login: string, from?: string): Promise<void> {
+  const loginField = page.locator('input[name="login"]');
+  const consent = page.getByRole('button', { name: 'Continue' });
+  const backOnApp = (url: URL) => url.port !== IDP_PORT && !url.pathname.startsWith('/api/auth');
+  let previous = from ?? '';
+  for (let step = 0; step < 4; step++) {
+    // Each IdP step is a new page (a new interaction id); wait until it is not the last one.
+    await page.waitForURL((url) => url.href !== previous && (backOnApp(url) || url.pathname.startsWith('/interaction/')));
+    if (backOnApp(new URL(page.url()))) return;
+    previous = page.url();
+    await expect(loginField.or(consent)).toBeVisible();
+    if (await loginField.isVisible()) {
+      await loginField.fill(login);
+      await page.locator('input[name="password"]').fill('any-password');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+    } else {
+      await consent.click();
+    }
+  }
+  throw new Error(`SSO did not return to the app; stuck at ${page.url()}`);
+}
+
+/** Confirms the identity provider's "sign out here too?" page (RP-initiated logout). */
+export async function confirmIdentityProviderLogout(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.port === IDP_PORT);
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+}

@@ -7,7 +7,8 @@
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.OIDC_IDP_PORT ?? 3190);
-const appUrl = process.env.APP_URL ?? 'http://127.0.0.1:3100';
+// Every app the suite starts (the main one, the one with local sign-in off) is a redirect target.
+const appUrls = (process.env.APP_URLS ?? 'http://127.0.0.1:3100').split(',');
 const NAMES = { 'sso.zhou': '周思远', 'sso.qian': '钱嘉怡' };
 
 function claimsFor(login) {
@@ -21,7 +22,8 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
     {
       client_id: 'xiezuo-e2e',
       client_secret: 'xiezuo-e2e-secret',
-      redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
+      redirect_uris: appUrls.map((url) => `${url}/api/auth/callback/oidc`),
+      post_logout_redirect_uris: appUrls.map((url) => `${url}/sign-in?signedOut=1`),
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },

@@ -5,8 +5,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ProfileForm } from '@/components/settings/profile-form';
 import { requireUser } from '@/lib/auth/session';
 import { completeOnboardingAction } from '@/lib/org/actions';
-import { isProfileComplete } from '@/lib/org/profile-rules';
-import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
+import { flattenDepartmentTree, isOnboardingDue, listDepartmentTree } from '@/lib/org/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('onboarding');
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OnboardingPage() {
   const user = await requireUser('/onboarding');
-  if (isProfileComplete(user)) redirect('/');
+  if (!(await isOnboardingDue(user))) redirect('/');
   const [t, tree] = await Promise.all([getTranslations('onboarding'), listDepartmentTree(user.organizationId)]);
   return (
     <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">

@@ -15,11 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 interface SignInPageProps {
-  searchParams: Promise<{ callbackUrl?: string; error?: string; welcome?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; welcome?: string; signedOut?: string }>;
 }
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
-  const { callbackUrl, error, welcome } = await searchParams;
+  const { callbackUrl, error, welcome, signedOut } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
   if (await getCurrentUser()) redirect(target);
   const t = await getTranslations('auth');
@@ -32,6 +32,11 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       {welcome && (
         <p data-testid="form-success" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
           {t('passwordSet')}
+        </p>
+      )}
+      {signedOut && (
+        <p data-testid="signed-out" role="status" className="mb-4 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          {t('signedOut')}
         </p>
       )}
       {env.AUTH_LOCAL_ENABLED ? (
@@ -50,7 +55,8 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
             label={t('ssoSignIn', { name: ssoName })}
             pendingLabel={t('ssoRedirecting')}
             callbackUrl={target}
-            autoStart={!env.AUTH_LOCAL_ENABLED && !error}
+            // Not right after signing out or a failure: the user would bounce straight back.
+            autoStart={!env.AUTH_LOCAL_ENABLED && !error && !signedOut}
             variant={env.AUTH_LOCAL_ENABLED ? 'secondary' : 'primary'}
           />
         </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { isSsoConfigured, ssoCallbackUrl } from '@/lib/auth/sso';
+import { isSsoConfigured, ssoCallbackUrl, ssoPostLogoutUrl } from '@/lib/auth/sso';
 import { requireOrgAdmin } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 
@@ -29,6 +29,11 @@ export default async function AdminSsoPage() {
         <p className="mt-1 text-sm text-slate-600">{t('callbackUrlHint')}</p>
         <code data-testid="callback-url" className="mt-3 block overflow-x-auto rounded bg-slate-100 px-3 py-2 text-sm text-slate-900">
           {ssoCallbackUrl()}
+        </code>
+        <h2 className="mt-5 text-base font-semibold text-slate-900">{t('postLogoutUrl')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('postLogoutUrlHint')}</p>
+        <code data-testid="post-logout-url" className="mt-3 block overflow-x-auto rounded bg-slate-100 px-3 py-2 text-sm text-slate-900">
+          {ssoPostLogoutUrl()}
         </code>
         {!env.NEXTAUTH_URL && <p className="mt-2 text-sm text-amber-800">{t('nextauthUrlMissing')}</p>}
       </section>
