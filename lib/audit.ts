@@ -8,6 +8,8 @@ type Executor = Pick<Database, 'insert'>;
 
 export interface AuditEntry {
   organizationId: string | null;
+  /** For changes inside a space: its admins read them in the space's log. */
+  spaceId?: string;
   action: string;
   targetType?: string;
   targetId?: string;

@@ -1,7 +1,6 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './org';
-
-const id = () => uuid().primaryKey().$defaultFn(() => crypto.randomUUID());
+import { id } from './columns';
 
 export const personalAccessTokens = pgTable(
   'personal_access_tokens',

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+  boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-
-const id = () => uuid().primaryKey().$defaultFn(() => crypto.randomUUID());
-const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+import { createdAt, id, updatedAt } from './columns';
 
 export const organizations = pgTable('organizations', {
   id: id(),
@@ -51,7 +49,7 @@ export const users = pgTable(
     /** Bumped to end every session of the user at once (deactivation, password change). */
     sessionVersion: integer().notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),

@@ -1,13 +1,15 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations, users } from './org';
-
-const id = () => uuid().primaryKey().$defaultFn(() => crypto.randomUUID());
+import { spaces } from './spaces';
+import { id } from './columns';
 
 export const auditEvents = pgTable(
   'audit_events',
   {
     id: id(),
     organizationId: uuid().references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Set for changes inside a space, whose admins see them in the space's own log. */
+    spaceId: uuid().references(() => spaces.id, { onDelete: 'cascade' }),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     action: text().notNull(),
     targetType: text(),
@@ -15,7 +17,10 @@ export const auditEvents = pgTable(
     data: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_events_organization_id_created_at_idx').on(t.organizationId, t.createdAt)],
+  (t) => [
+    index('audit_events_organization_id_created_at_idx').on(t.organizationId, t.createdAt),
+    index('audit_events_space_id_created_at_idx').on(t.spaceId, t.createdAt),
+  ],
 );
 
 /** Installation-wide values the app generates once and keeps (e.g. the session signing secret). */

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { systemActor } from '@/lib/auth/actor';
+import { systemActor, userActor } from '@/lib/auth/actor';
 import { createDepartment } from '@/lib/org/department-service';
 import { ensureOrganization } from '@/lib/org/service';
 import { createUser } from '@/lib/org/user-admin-service';
 import type { CreateUserInput } from '@/lib/org/schema';
+import { addSpaceMembers } from '@/lib/spaces/members';
+import type { CreateSpaceInput } from '@/lib/spaces/schema';
+import { createSpace } from '@/lib/spaces/service';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -27,4 +30,29 @@ export async function seedUser(overrides: Partial<CreateUserInput> = {}) {
     password: TEST_PASSWORD,
     ...overrides,
   });
+}
+
+/**
+ * A space with one department and, for each role, a fresh member: an admin (负责人 with the admin
+ * flag), an owner, a participant and an observer; plus an outsider of the same organisation.
+ */
+export async function seedSpace(overrides: Partial<CreateSpaceInput> = {}) {
+  const organization = await seedOrganization();
+  const department = await seedDepartment(organization.id);
+  const [admin, owner, participant, observer, outsider] = await Promise.all(
+    ['管理员', '负责人', '参与者', '观察者', '局外人'].map((name) => seedUser({ name, departmentId: department.id })),
+  );
+  const space = await createSpace(userActor(admin!), organization.id, {
+    name: `空间-${randomBytes(3).toString('hex')}`,
+    goal: '三个月内完成新品上市',
+    startDate: '2026-12-01',
+    endDate: '2027-02-28',
+    departmentIds: [department.id],
+    adminIds: [admin!.id],
+    ...overrides,
+  });
+  await addSpaceMembers(systemActor, space.id, { userIds: [owner!.id], role: 'owner' });
+  await addSpaceMembers(systemActor, space.id, { userIds: [participant!.id], role: 'participant' });
+  await addSpaceMembers(systemActor, space.id, { userIds: [observer!.id], role: 'observer' });
+  return { organization, department, space, admin: admin!, owner: owner!, participant: participant!, observer: observer!, outsider: outsider! };
 }
