@@ -1,8 +1,9 @@
-import { Building2, FolderKanban, House, Settings, ShieldCheck } from 'lucide-react';
+import { Building2, FolderKanban, House, Plus, Settings, ShieldCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { User } from '@/db/schema';
+import { coverColorClass } from '@/components/spaces/cover-color';
 import { BrandMark } from './brand-mark';
 import { NavDrawer } from './nav-drawer';
 import { NotificationsButton } from './notifications-button';
@@ -15,12 +16,14 @@ interface AppShellProps {
   departmentName: string | null;
   /** 常用部门 the user pinned in settings. */
   favorites: { id: string; name: string }[];
+  /** The active spaces the user belongs to. */
+  spaces: { id: string; name: string; coverColor: string }[];
   children: ReactNode;
 }
 
 const navLink = 'flex min-h-10 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-800 hover:bg-slate-100';
 
-export async function AppShell({ user, departmentName, favorites, children }: AppShellProps) {
+export async function AppShell({ user, departmentName, favorites, spaces, children }: AppShellProps) {
   const t = await getTranslations();
   return (
     <div className="min-h-dvh">
@@ -57,14 +60,35 @@ export async function AppShell({ user, departmentName, favorites, children }: Ap
                 </ul>
               </>
             )}
-            <h2 className="mt-5 mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500">{t('nav.spaces')}</h2>
-            <div className="px-3 py-2 text-sm text-slate-600" data-testid="spaces-empty">
-              <p className="flex items-center gap-2 font-medium text-slate-700">
-                <FolderKanban className="size-4" aria-hidden="true" />
-                {t('nav.noSpaces')}
-              </p>
-              <p className="mt-1 text-xs leading-5">{t('nav.noSpacesHint')}</p>
+            <div className="mt-5 mb-1 flex items-center justify-between px-3">
+              <h2 className="text-xs font-semibold tracking-wide text-slate-500">{t('nav.spaces')}</h2>
+              <Link href="/spaces/new" className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label={t('spaces.create')}>
+                <Plus className="size-4" aria-hidden="true" />
+              </Link>
             </div>
+            {spaces.length > 0 ? (
+              <ul data-testid="nav-spaces">
+                {spaces.map((space) => (
+                  <li key={space.id}>
+                    <Link href={`/spaces/${space.id}`} className={navLink}>
+                      <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${coverColorClass(space.coverColor)}`} />
+                      <span className="truncate">{space.name}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <div className="px-3 py-2 text-sm text-slate-600" data-testid="spaces-empty">
+                <p className="flex items-center gap-2 font-medium text-slate-700">
+                  <FolderKanban className="size-4" aria-hidden="true" />
+                  {t('nav.noSpaces')}
+                </p>
+                <p className="mt-1 text-xs leading-5">{t('nav.noSpacesHint')}</p>
+              </div>
+            )}
+            <Link href="/spaces" className={`${navLink} text-slate-600`}>
+              {t('nav.allSpaces')}
+            </Link>
           </nav>
         </NavDrawer>
         <Link href="/" className="flex items-center gap-2 px-1 font-semibold text-slate-900">

@@ -2,12 +2,10 @@ import { boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid
 import { createdAt, id, updatedAt } from './columns';
 import { departments, organizations, users } from './org';
 
-export const SPACE_ROLES = ['owner', 'participant', 'observer'] as const;
-/** 负责人 / 参与者 / 观察者. Space admins are members of any role with `isAdmin`. */
-export type SpaceRole = (typeof SPACE_ROLES)[number];
+// Relative, not '@/': drizzle-kit loads this file without the app's path aliases.
+import { SPACE_ROLES, SPACE_STATUSES } from '../../lib/spaces/rules';
 
-export const SPACE_STATUSES = ['active', 'archived'] as const;
-export type SpaceStatus = (typeof SPACE_STATUSES)[number];
+export { SPACE_ROLES, SPACE_STATUSES, type SpaceRole, type SpaceStatus } from '../../lib/spaces/rules';
 
 /** A collaboration space (协作空间): where one cross-department project lives. */
 export const spaces = pgTable(

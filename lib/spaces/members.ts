@@ -7,8 +7,9 @@ import { Conflict, NotFound } from '@/lib/errors';
 import { assertActiveUsersInOrg, assertDepartmentsInOrg } from '@/lib/org/guards';
 import { isUuid, parseInput } from '@/lib/validation';
 import { authorizeSpace } from './access';
+import { SPACE_ADMINS_MAX } from './rules';
 import {
-  addSpaceMembersSchema, SPACE_ADMINS_MAX, updateSpaceMemberSchema, type AddSpaceMembersInput, type UpdateSpaceMemberInput,
+  addSpaceMembersSchema, updateSpaceMemberSchema, type AddSpaceMembersInput, type UpdateSpaceMemberInput,
 } from './schema';
 
 /** The departments and every department below them (inviting a department invites its whole subtree). */

@@ -4,6 +4,7 @@ import { auditEvents, departments, spaceDepartments, spaceMembers, spaces, users
 import type { Actor } from '@/lib/auth/actor';
 import { allowedSpaceActions, type SpaceAction } from '@/lib/auth/permissions';
 import { containsPattern } from '@/lib/like-pattern';
+import { comparePinyin } from '@/lib/org/people';
 import { authorizeSpace } from './access';
 import { spaceListFiltersSchema, type SpaceListFilters } from './schema';
 
@@ -114,9 +115,10 @@ export async function getSpace(actor: Actor, spaceId: string): Promise<{
       .from(spaceMembers)
       .innerJoin(users, eq(users.id, spaceMembers.userId))
       .leftJoin(departments, eq(departments.id, users.departmentId))
-      .where(eq(spaceMembers.spaceId, spaceId))
-      .orderBy(desc(spaceMembers.isAdmin), asc(users.name)),
+      .where(eq(spaceMembers.spaceId, spaceId)),
   ]);
+  // Admins first, then everyone in pinyin order.
+  members.sort((a, b) => Number(b.isAdmin) - Number(a.isAdmin) || comparePinyin(a.name, b.name));
   return {
     space: access.space,
     departments: departmentNames.get(spaceId) ?? [],

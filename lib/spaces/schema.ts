@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { SPACE_ROLES, SPACE_STATUSES } from '@/db/schema';
+import { SPACE_ADMINS_MAX, SPACE_COLORS, SPACE_NAME_MAX, SPACE_ROLES, SPACE_STATUSES } from './rules';
 
 // Messages are keys of the `validation` catalogue. The same schemas parse form data and API JSON,
 // and document the API (lib/api/openapi.ts).
 
-export const SPACE_COLORS = ['blue', 'teal', 'green', 'amber', 'orange', 'rose', 'violet', 'slate'] as const;
-export type SpaceColor = (typeof SPACE_COLORS)[number];
-
-export const SPACE_NAME_MAX = 100;
-export const SPACE_ADMINS_MAX = 2;
 
 /** A form sends one value for a single choice and none for no choice; the API sends arrays. */
 const toArray = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { assertCanInOrg } from '@/lib/auth/permissions';
 import { Invalid } from '@/lib/errors';
+import { daysBetween } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/config';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
@@ -67,11 +68,7 @@ export const saveSpaceTemplateSchema = z.object({
   name: z.string('required').trim().min(1, 'required').max(100, 'tooLong'),
   description: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(500, 'tooLong').optional()),
 });
-export type SaveSpaceTemplateInput = z.input<typeof saveSpaceTemplateSchema>;
-
-function daysBetween(start: string, end: string): number {
-  return Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
-}
+export type SaveSpaceTemplateInput = Partial<z.input<typeof saveSpaceTemplateSchema>>;
 
 /**
  * Saves a space as a new template of its organisation (space or org admins): its goal, length and

@@ -29,6 +29,12 @@ export const demoUsers = {
   luoBin: demoUser('luo.bin', '罗斌'),
   guoMin: demoUser('guo.min', '郭敏'),
   pengFei: demoUser('peng.fei', '彭飞'),
+  xieMing: demoUser('xie.ming', '谢明'),
+  heYong: demoUser('he.yong', '何勇'),
+  songJia: demoUser('song.jia', '宋佳'),
+  gaoFeng: demoUser('gao.feng', '高峰'),
+  dongJie: demoUser('dong.jie', '董洁'),
+  zhengKai: demoUser('zheng.kai', '郑凯'),
   // New hires: no department or phone yet, so they meet onboarding first.
   luChen: demoUser('lu.chen', '陆晨'),
   shenYue: demoUser('shen.yue', '沈悦'),
@@ -48,7 +54,10 @@ export type UserRole =
   | 'onboarding' // a new hire who completes the first-sign-in profile
   | 'settings' // changes its preferences and favourite departments
   | 'admin' // an organisation admin using the console
-  | 'deactivated'; // gets deactivated by the admin
+  | 'deactivated' // gets deactivated by the admin
+  | 'spaceCreator' // creates a space and manages it
+  | 'spaceObserver' // is invited to that space as an observer
+  | 'spaceOutsider'; // is never invited
 
 type ProjectName = 'desktop' | 'phone';
 
@@ -63,6 +72,9 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     settings: demoUsers.fengXue,
     admin: demoUsers.wangFang,
     deactivated: demoUsers.guoMin,
+    spaceCreator: demoUsers.xieMing,
+    spaceObserver: demoUsers.heYong,
+    spaceOutsider: demoUsers.songJia,
   },
   phone: {
     reader: demoUsers.zhangWei,
@@ -74,6 +86,9 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     settings: demoUsers.caoYang,
     admin: demoUsers.luoBin,
     deactivated: demoUsers.pengFei,
+    spaceCreator: demoUsers.gaoFeng,
+    spaceObserver: demoUsers.dongJie,
+    spaceOutsider: demoUsers.zhengKai,
   },
 };
 

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { AdminTabs } from '@/components/admin/admin-tabs';
+import { NavTabs } from '@/components/ui/nav-tabs';
 import { requireOrgAdmin } from '@/lib/auth/session';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -9,7 +9,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
-      <AdminTabs
+      <NavTabs
+        label={t('title')}
         tabs={[
           { href: '/admin/users', label: t('users') },
           { href: '/admin/departments', label: t('departments') },

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { InviteForm } from '@/components/admin/invite-form';
 import { ActionButton } from '@/components/ui/action-button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
 import { requireOrgAdmin } from '@/lib/auth/session';
 import { inviteUserAction, setUserActiveAction, setUserAdminAction } from '@/lib/org/admin-actions';
@@ -93,13 +93,7 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
           ))}
         </ul>
       )}
-      {result.pageCount > 1 && (
-        <nav aria-label={t('pagination')} className="flex items-center justify-between text-sm">
-          {result.page > 1 ? <Link href={pageHref(result.page - 1)} className="text-brand-700">{t('previous')}</Link> : <span />}
-          <span className="text-slate-600">{t('pageOf', { page: result.page, pages: result.pageCount })}</span>
-          {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)} className="text-brand-700">{t('next')}</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} />
     </div>
   );
 }

@@ -3,12 +3,13 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function AdminTabs({ tabs }: { tabs: { href: string; label: string }[] }) {
+/** Section tabs as links; `exact` for a tab whose path prefixes the others (an overview). */
+export function NavTabs({ tabs, label }: { tabs: { href: string; label: string; exact?: boolean }[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200">
+    <nav aria-label={label} className="mt-4 flex gap-1 overflow-x-auto border-b border-slate-200">
       {tabs.map((tab) => {
-        const current = pathname.startsWith(tab.href);
+        const current = tab.exact ? pathname === tab.href : pathname.startsWith(tab.href);
         return (
           <Link
             key={tab.href}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { SpaceMembersByDepartment } from '@/components/spaces/members-by-department';
+import { EmptyState } from '@/components/ui/empty-state';
+import { daysBetween, todayIn } from '@/lib/dates';
+import { env } from '@/lib/env';
+import { getSpacePageData } from '@/lib/spaces/page-data';
+
+interface SpacePageProps {
+  params: Promise<{ spaceId: string }>;
+}
+
+export async function generateMetadata({ params }: SpacePageProps): Promise<Metadata> {
+  const { space } = await getSpacePageData((await params).spaceId);
+  return { title: space.name };
+}
+
+const TASK_STATUSES = ['todo', 'inProgress', 'done', 'blocked'] as const;
+
+export default async function SpaceOverviewPage({ params }: SpacePageProps) {
+  const { space, departments, members, user } = await getSpacePageData((await params).spaceId);
+  const t = await getTranslations('spaces');
+  const total = Math.max(1, daysBetween(space.startDate, space.endDate));
+  const elapsed = Math.min(total, Math.max(0, daysBetween(space.startDate, todayIn(user.timeZone ?? env.DEFAULT_TIME_ZONE))));
+  const percent = Math.round((elapsed / total) * 100);
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <section aria-labelledby="goal-title" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="goal-title" className="text-base font-semibold text-slate-900">{t('goal')}</h2>
+          <p className="mt-2 text-sm whitespace-pre-line text-slate-800" data-testid="space-goal">{space.goal}</p>
+          {space.description && <p className="mt-3 text-sm whitespace-pre-line text-slate-600">{space.description}</p>}
+          <div className="mt-4">
+            <div className="flex justify-between text-sm text-slate-700">
+              <span>{t('dateRange', { start: space.startDate, end: space.endDate })}</span>
+              <span>{t('elapsed', { elapsed, total })}</span>
+            </div>
+            <div className="mt-1 h-2 rounded-full bg-slate-100" role="progressbar" aria-label={t('timeElapsed')} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+              <div className="h-2 rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
+            </div>
+          </div>
+        </section>
+        <section aria-labelledby="tasks-title">
+          <h2 id="tasks-title" className="mb-2 text-base font-semibold text-slate-900">{t('taskCounts')}</h2>
+          <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+            {TASK_STATUSES.map((status) => (
+              <div key={status} className="rounded-lg border border-slate-200 bg-white p-3">
+                <dt className="text-xs text-slate-600">{t(`taskStatus.${status}`)}</dt>
+                <dd className="mt-1 text-2xl font-semibold text-slate-900">0</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="activity-title">
+          <h2 id="activity-title" className="mb-2 text-base font-semibold text-slate-900">{t('recentActivity')}</h2>
+          <EmptyState title={t('noActivity')}>{t('noActivityBody')}</EmptyState>
+        </section>
+      </div>
+      <aside className="space-y-6">
+        <section aria-labelledby="departments-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="departments-title" className="text-base font-semibold text-slate-900">{t('departments')}</h2>
+          <ul className="mt-2 flex flex-wrap gap-1" data-testid="space-departments">
+            {departments.map((d) => (
+              <li key={d.id} className="rounded bg-slate-100 px-2 py-1 text-sm text-slate-800">{d.name}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="people-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="people-title" className="text-base font-semibold text-slate-900">{t('memberCount', { count: members.length })}</h2>
+          <SpaceMembersByDepartment members={members} />
+        </section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { SpaceAuditLog } from '@/components/spaces/space-audit-log';
+import { SpaceForm } from '@/components/spaces/space-form';
+import { SaveTemplateForm } from '@/components/spaces/save-template-form';
+import { ActionButton } from '@/components/ui/action-button';
+import { userActor } from '@/lib/auth/actor';
+import { listPeopleOptions } from '@/lib/org/people';
+import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
+import { archiveSpaceAction, saveSpaceAsTemplateAction, unarchiveSpaceAction, updateSpaceAction } from '@/lib/spaces/actions';
+import { getSpacePageData } from '@/lib/spaces/page-data';
+import { listSpaceAudit, SPACE_AUDIT_PAGE_SIZE } from '@/lib/spaces/queries';
+
+interface SettingsPageProps {
+  params: Promise<{ spaceId: string }>;
+}
+
+export async function generateMetadata({ params }: SettingsPageProps): Promise<Metadata> {
+  const [{ space }, t] = await Promise.all([getSpacePageData((await params).spaceId), getTranslations('spaces')]);
+  return { title: `${t('settings')} · ${space.name}` };
+}
+
+const card = 'rounded-lg border border-slate-200 bg-white p-4 sm:p-6';
+
+export default async function SpaceSettingsPage({ params }: SettingsPageProps) {
+  const { space, departments, allowed, user } = await getSpacePageData((await params).spaceId);
+  // Settings are for space and org admins; to others this page does not exist.
+  if (!allowed.has('space.viewAudit')) notFound();
+  const [t, tree, audit, people] = await Promise.all([
+    getTranslations('spaces'),
+    listDepartmentTree(user.organizationId),
+    listSpaceAudit(userActor(user), space.id),
+    listPeopleOptions(user.organizationId),
+  ]);
+  const departmentOptions = flattenDepartmentTree(tree);
+  // The log stores ids; show the names people know (members who left included).
+  const names = new Map([...departmentOptions, ...people].map((entry) => [entry.id, entry.name]));
+  return (
+    <div className="space-y-6">
+      {allowed.has('space.manageSettings') && (
+        <section aria-labelledby="basics-title" className={card}>
+          <h2 id="basics-title" className="mb-4 text-base font-semibold text-slate-900">{t('basics')}</h2>
+          <SpaceForm
+            action={updateSpaceAction}
+            spaceId={space.id}
+            departments={departmentOptions}
+            defaults={{ ...space, description: space.description ?? '', departmentIds: departments.map((d) => d.id), adminIds: [] }}
+            submitLabel={t('saveSettings')}
+          />
+        </section>
+      )}
+      <section aria-labelledby="archive-title" className={card}>
+        <h2 id="archive-title" className="text-base font-semibold text-slate-900">{t('archiveTitle')}</h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">{space.status === 'archived' ? t('unarchiveHint') : t('archiveHint')}</p>
+        {allowed.has('space.archive') && <ActionButton action={archiveSpaceAction} fields={{ spaceId: space.id }} label={t('archive')} tone="danger" />}
+        {allowed.has('space.unarchive') && <ActionButton action={unarchiveSpaceAction} fields={{ spaceId: space.id }} label={t('unarchive')} />}
+      </section>
+      {allowed.has('space.saveAsTemplate') && (
+        <section aria-labelledby="template-title" className={card}>
+          <h2 id="template-title" className="text-base font-semibold text-slate-900">{t('saveAsTemplate')}</h2>
+          <p className="mt-1 mb-3 text-sm text-slate-600">{t('saveAsTemplateHint')}</p>
+          <SaveTemplateForm action={saveSpaceAsTemplateAction} spaceId={space.id} defaultName={space.name} />
+        </section>
+      )}
+      <section aria-labelledby="audit-title">
+        <h2 id="audit-title" className="mb-2 text-base font-semibold text-slate-900">{t('auditLog')}</h2>
+        <SpaceAuditLog rows={audit.slice(0, SPACE_AUDIT_PAGE_SIZE)} names={names} />
+      </section>
+    </div>
+  );
+}
