@@ -7,7 +7,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
   constructor(
-    readonly code: 'unauthenticated' | 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'rate_limited',
+    readonly code: 'unauthenticated' | 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'rate_limited' | 'unsupported_media_type',
     readonly status: number,
     readonly messageKey: string,
     readonly fieldErrors: FieldErrors = {},
@@ -24,6 +24,8 @@ export const Invalid = (fieldErrors: FieldErrors, messageKey = 'invalid') =>
   new DomainError('invalid', 422, messageKey, fieldErrors);
 export const Conflict = (messageKey = 'conflict', fieldErrors: FieldErrors = {}) =>
   new DomainError('conflict', 409, messageKey, fieldErrors);
+
+export const UnsupportedMediaType = () => new DomainError('unsupported_media_type', 415, 'unsupportedMediaType');
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { AVATAR_MAX_BYTES, AVATAR_TYPES } from '@/lib/org/avatar-rules';
 
 interface ErrorBody {
-  error?: { message?: string; fieldErrors?: Record<string, string[]> };
+  error?: { message?: string; fields?: Record<string, string[]> };
 }
 
 /** Upload or remove one's picture; the server checks and resizes it, the page then refreshes. */
@@ -25,7 +25,7 @@ export function AvatarForm({ name, url }: { name: string; url: string | null }) 
       const response = await fetch('/api/v1/me/avatar', init).catch(() => null);
       if (!response?.ok) {
         const body = (await response?.json().catch(() => null)) as ErrorBody | null;
-        setError(body?.error?.fieldErrors?.file?.[0] ?? body?.error?.message ?? t('errors.server'));
+        setError(body?.error?.fields?.file?.[0] ?? body?.error?.message ?? t('errors.server'));
         return;
       }
       router.refresh();

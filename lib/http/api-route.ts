@@ -17,13 +17,13 @@ function localeFor(request: Request, user: User | null): Locale {
   return isLocale(user?.locale) ? user.locale : negotiateLocale(request.headers.get('accept-language'));
 }
 
-/** The JSON error body every API route returns: `{ error: { code, message, fieldErrors? } }`. */
+/** The JSON error body every API route returns: `{ error: { code, message, fields? } }` (fields: messages by field). */
 export function errorResponse(error: unknown, locale: Locale): Response {
   const t = translatorFor(locale);
   if (isDomainError(error)) {
     const { message, fieldErrors } = translateDomainError(error, locale);
     const body = {
-      error: { code: error.code, message, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
+      error: { code: error.code, message, ...(Object.keys(fieldErrors).length ? { fields: fieldErrors } : {}) },
     };
     return Response.json(body, { status: error.status });
   }

@@ -39,3 +39,12 @@ export interface BuiltinSpaceTemplate {
   description: { 'zh-CN': string; en: string };
   content: SpaceTemplateContent;
 }
+
+/** A template as the REST API returns it. */
+export const spaceTemplateResourceSchema = z.object({
+  key: z.string(),
+  builtin: z.boolean(),
+  name: z.string(),
+  description: z.string().nullable(),
+  content: spaceTemplateContentSchema,
+});

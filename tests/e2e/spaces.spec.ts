@@ -92,4 +92,11 @@ test('a space from the product-launch template: invite, change a role, observers
   await expect(page.getByRole('combobox')).toHaveCount(0);
   await expect(page.getByText('邀请成员')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /移出空间/ })).toHaveCount(0);
+
+  // Writes through the API are refused too, with the reason.
+  const rename = await page.request.patch(`/api/v1${spaceUrl}`, { data: { name: '归档后改名' } });
+  expect(rename.status()).toBe(403);
+  expect((await rename.json()).error.message).toContain('已归档');
+  const leave = await page.request.delete(`/api/v1${spaceUrl}/members/${(await page.request.get('/api/v1/me').then((r) => r.json())).user.id}`);
+  expect(leave.status()).toBe(403);
 });

@@ -100,7 +100,7 @@ describe('avatar upload', () => {
     const { user, auth } = await signedInUser();
     const response = await upload(auth, new TextEncoder().encode('not an image at all'), 'me.png');
     expect(response.status).toBe(422);
-    expect((await response.json()).error.fieldErrors.file).toEqual(['Choose a JPG, PNG, WebP, GIF or AVIF image']);
+    expect((await response.json()).error.fields.file).toEqual(['Choose a JPG, PNG, WebP, GIF or AVIF image']);
     expect(await storedKey(user.id)).toBeNull();
   });
 
@@ -110,7 +110,7 @@ describe('avatar upload', () => {
     const broken = Buffer.concat([png.subarray(0, 40), Buffer.alloc(200, 7)]);
     const response = await upload(auth, broken);
     expect(response.status).toBe(422);
-    expect((await response.json()).error.fieldErrors.file).toEqual(['This image could not be read; try another one']);
+    expect((await response.json()).error.fields.file).toEqual(['This image could not be read; try another one']);
   });
 
   it('refuses an over-size body before reading it, an empty file, and a request that is not multipart', async () => {
@@ -124,10 +124,10 @@ describe('avatar upload', () => {
       noParams,
     );
     expect(huge.status).toBe(422);
-    expect((await huge.json()).error.fieldErrors.file).toEqual(['The picture must be 8 MB or smaller']);
+    expect((await huge.json()).error.fields.file).toEqual(['The picture must be 8 MB or smaller']);
 
     const empty = await upload(auth, new Uint8Array());
-    expect((await empty.json()).error.fieldErrors.file).toEqual(['The file is empty']);
+    expect((await empty.json()).error.fields.file).toEqual(['The file is empty']);
 
     const json = await putAvatar(
       new Request('http://localhost/api/v1/me/avatar', { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' }),

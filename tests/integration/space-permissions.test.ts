@@ -6,7 +6,7 @@ import { addSpaceMembers } from '@/lib/spaces/members';
 import { getSpace, listSpaceAudit } from '@/lib/spaces/queries';
 import { archiveSpace, unarchiveSpace, updateSpace } from '@/lib/spaces/service';
 import { saveSpaceAsTemplate } from '@/lib/templates/space-templates';
-import { spacePermissionSpec } from '../support/space-permission-spec';
+import { expectedOutcome } from '../support/space-permission-spec';
 import { setupTestDatabase } from './support/database';
 import { seedSpace, seedUser } from './support/factories';
 
@@ -40,15 +40,6 @@ function actorFor(standing: SpaceStanding, seeded: Seeded, orgAdmin: User): Acto
     observer: seeded.observer, nonMember: seeded.outsider,
   };
   return userActor(users[standing]);
-}
-
-/** What the service must answer: success, 404 for whoever may not see the space, else 403 (409 for a state already reached). */
-function expectedOutcome(action: SpaceAction, standing: SpaceStanding, status: 'active' | 'archived') {
-  if (spacePermissionSpec[action][status].includes(standing)) return 'ok';
-  if (!spacePermissionSpec['space.view'][status].includes(standing)) return 404;
-  const governs = spacePermissionSpec['space.viewAudit'][status].includes(standing);
-  if (governs && ((action === 'space.archive' && status === 'archived') || (action === 'space.unarchive' && status === 'active'))) return 409;
-  return 403;
 }
 
 async function outcome(run: () => Promise<unknown>) {

@@ -34,3 +34,15 @@ export const spacePermissionSpec: Record<SpaceAction, { active: SpaceStanding[];
   'kb.edit': { active: contributors, archived: nobody },
   'retro.edit': { active: leads, archived: nobody },
 };
+
+/**
+ * What a service or endpoint must answer for an action: success, 404 for whoever may not see the
+ * space, 409 when an admin asks for the state the space is already in, else 403.
+ */
+export function expectedOutcome(action: SpaceAction, standing: SpaceStanding, status: 'active' | 'archived'): 'ok' | 403 | 404 | 409 {
+  if (spacePermissionSpec[action][status].includes(standing)) return 'ok';
+  if (!spacePermissionSpec['space.view'][status].includes(standing)) return 404;
+  const governs = spacePermissionSpec['space.viewAudit'][status].includes(standing);
+  const sameState = (action === 'space.archive' && status === 'archived') || (action === 'space.unarchive' && status === 'active');
+  return governs && sameState ? 409 : 403;
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { SPACE_ROLES } from '@/lib/spaces/rules';
+import { spaceDetailSchema, spaceListItemSchema, spaceMemberResourceSchema } from '@/lib/spaces/resources';
+import { addSpaceMembersSchema, createSpaceSchema, spaceListFiltersSchema, updateSpaceMemberSchema, updateSpaceSchema } from '@/lib/spaces/schema';
+import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
+
+/**
+ * The REST API's OpenAPI 3.1 document, generated from the zod schemas the handlers parse with and
+ * answer in, so the document cannot drift from the code. Later features add their paths here.
+ */
+
+const componentRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(['unauthenticated', 'not_found', 'forbidden', 'invalid', 'conflict', 'rate_limited', 'unsupported_media_type', 'invalid_json', 'internal']),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+const userSchema = z.object({
+  id: z.uuid(), name: z.string(), email: z.email(), title: z.string().nullable(), phone: z.string().nullable(),
+  avatarUrl: z.string().nullable(), departmentId: z.uuid().nullable(), locale: z.string().nullable(),
+  timeZone: z.string().nullable(), isOrgAdmin: z.boolean(), isActive: z.boolean(),
+});
+
+// Requests are documented as clients send them, responses as the server sends them.
+const requests = { CreateSpace: createSpaceSchema, UpdateSpace: updateSpaceSchema, AddSpaceMembers: addSpaceMembersSchema, UpdateSpaceMember: updateSpaceMemberSchema };
+const responses = {
+  Error: errorSchema,
+  User: userSchema,
+  SpaceListItem: spaceListItemSchema,
+  SpaceDetail: spaceDetailSchema,
+  SpaceMember: spaceMemberResourceSchema,
+  SpaceTemplate: spaceTemplateResourceSchema,
+};
+
+function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: converted } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  for (const schema of Object.values(converted)) delete schema.$schema;
+  return converted;
+}
+
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, ...json(componentRef('Error')) });
+const common = {
+  '401': problem('Not signed in: no valid bearer token or session.'),
+  '404': problem('Not found, or not visible to the caller (outsiders never learn a space exists).'),
+};
+const writes = {
+  ...common,
+  '400': problem('Malformed JSON.'),
+  '403': problem('The caller may see the space but not do this (or the space is archived).'),
+  '409': problem('Conflicts with the current state (already a member, last admin, already archived…).'),
+  '415': problem('The body is not application/json.'),
+  '422': problem('Invalid input; `fields` holds the messages by field.'),
+};
+const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
+const spaceId = pathParam('spaceId', 'The space.');
+const body = (id: string) => ({ required: true, ...json(componentRef(id)) });
+const spaceAnswer = (description: string) => ({ description, ...json({ type: 'object', properties: { space: componentRef('SpaceDetail') }, required: ['space'] }) });
+
+function listQueryParameters() {
+  const shape = z.toJSONSchema(spaceListFiltersSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> };
+  return Object.entries(shape.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+}
+
+export function buildOpenApiDocument(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Xiezuo REST API',
+      version,
+      description: 'Authenticate with `Authorization: Bearer <personal access token>` (个人设置 → 访问令牌) or the browser session.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token (xz_pat_…).' } },
+      schemas: { ...componentSchemas(requests, 'input'), ...componentSchemas(responses, 'output') },
+    },
+    paths: {
+      '/me': {
+        get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
+      },
+      '/spaces': {
+        get: {
+          operationId: 'listSpaces',
+          summary: 'Spaces the caller belongs to (scope=mine) or may see (scope=all), newest first, 20 a page',
+          parameters: listQueryParameters(),
+          responses: {
+            '200': {
+              description: 'One page of spaces.',
+              ...json({ type: 'object', properties: { data: { type: 'array', items: componentRef('SpaceListItem') }, page: { type: 'integer' }, total: { type: 'integer' } }, required: ['data', 'page', 'total'] }),
+            },
+            ...common,
+          },
+        },
+        post: { operationId: 'createSpace', summary: 'Create a space; the admins join as owners', requestBody: body('CreateSpace'), responses: { '201': spaceAnswer('The new space.'), ...writes } },
+      },
+      '/spaces/{spaceId}': {
+        parameters: [spaceId],
+        get: { operationId: 'getSpace', summary: 'A space with its members and what the caller may do', responses: { '200': spaceAnswer('The space.'), ...common } },
+        patch: { operationId: 'updateSpace', summary: 'Change settings (space or org admins)', requestBody: body('UpdateSpace'), responses: { '200': spaceAnswer('The space as changed.'), ...writes } },
+      },
+      '/spaces/{spaceId}/members': {
+        parameters: [spaceId],
+        get: { operationId: 'listSpaceMembers', summary: 'Members', responses: { '200': { description: 'Members, admins first.', ...json({ type: 'object', properties: { members: { type: 'array', items: componentRef('SpaceMember') } } }) }, ...common } },
+        post: {
+          operationId: 'addSpaceMembers',
+          summary: 'Invite people and/or whole departments (with sub-departments) with one role',
+          requestBody: body('AddSpaceMembers'),
+          responses: { '201': { description: 'The ids of the people added.', ...json({ type: 'object', properties: { added: { type: 'array', items: { type: 'string', format: 'uuid' } } } }) }, ...writes },
+        },
+      },
+      '/spaces/{spaceId}/members/{userId}': {
+        parameters: [spaceId, pathParam('userId', 'A member of the space.')],
+        patch: {
+          operationId: 'updateSpaceMember',
+          summary: 'Change a member’s role or admin flag (one or two admins)',
+          requestBody: body('UpdateSpaceMember'),
+          responses: {
+            '200': { description: 'The member as changed.', ...json({ type: 'object', properties: { member: { type: 'object', properties: { userId: { type: 'string' }, role: { enum: [...SPACE_ROLES] }, isAdmin: { type: 'boolean' } } } } }) },
+            ...writes,
+          },
+        },
+        delete: { operationId: 'removeSpaceMember', summary: 'Remove a member (never the last admin)', responses: { '204': { description: 'Removed.' }, ...writes } },
+      },
+      '/spaces/{spaceId}/archive': {
+        parameters: [spaceId],
+        post: { operationId: 'archiveSpace', summary: 'Make the space read-only for everyone', responses: { '200': spaceAnswer('The archived space.'), ...writes } },
+      },
+      '/spaces/{spaceId}/unarchive': {
+        parameters: [spaceId],
+        post: { operationId: 'unarchiveSpace', summary: 'Open an archived space again', responses: { '200': spaceAnswer('The space, active again.'), ...writes } },
+      },
+      '/templates': {
+        get: {
+          operationId: 'listTemplates',
+          summary: 'Scenario templates: the four built-ins, then the organisation’s own',
+          responses: { '200': { description: 'Templates.', ...json({ type: 'object', properties: { templates: { type: 'array', items: componentRef('SpaceTemplate') } } }) }, ...common },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { spaces, type User } from '@/db/schema';
+import { systemActor } from '@/lib/auth/actor';
+import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
+import { createPersonalAccessToken } from '@/lib/auth/tokens';
+import { spaceDetailSchema, spaceListItemSchema } from '@/lib/spaces/resources';
+import { archiveSpace, unarchiveSpace } from '@/lib/spaces/service';
+import * as spacesRoute from '@/app/api/v1/spaces/route';
+import * as spaceRoute from '@/app/api/v1/spaces/[spaceId]/route';
+import * as membersRoute from '@/app/api/v1/spaces/[spaceId]/members/route';
+import * as memberRoute from '@/app/api/v1/spaces/[spaceId]/members/[userId]/route';
+import * as archiveRoute from '@/app/api/v1/spaces/[spaceId]/archive/route';
+import * as unarchiveRoute from '@/app/api/v1/spaces/[spaceId]/unarchive/route';
+import * as templatesRoute from '@/app/api/v1/templates/route';
+import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
+import { expectedOutcome } from '../support/space-permission-spec';
+import { setupTestDatabase } from './support/database';
+import { seedDepartment, seedOrganization, seedSpace, seedUser } from './support/factories';
+
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ has: () => false, get: () => undefined }),
+  headers: async () => new Headers(),
+}));
+
+const database = setupTestDatabase();
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+interface Call {
+  token?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  /** Sent as is, with `contentType`. */
+  raw?: string;
+  contentType?: string;
+  query?: string;
+}
+
+async function call(handler: unknown, { token, params = {}, body, raw, contentType = 'application/json', query = '' }: Call = {}) {
+  const headers: Record<string, string> = { 'accept-language': 'en' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const hasBody = body !== undefined || raw !== undefined;
+  if (hasBody) headers['content-type'] = contentType;
+  const request = new Request(`http://localhost/api/v1/x${query}`, {
+    method: hasBody ? 'POST' : 'GET', headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  const response = await (handler as Handler)(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+const tokens = new Map<string, string>();
+async function tokenOf(user: User) {
+  if (!tokens.has(user.id)) tokens.set(user.id, (await createPersonalAccessToken(systemActor, user.id, { name: 'api test' })).token);
+  return tokens.get(user.id)!;
+}
+
+type Seeded = Awaited<ReturnType<typeof seedSpace>>;
+
+/** Each space action the API offers, as an HTTP call; the status it must answer when allowed. */
+const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, s: Seeded) => Promise<{ status: number }> }>> = {
+  'space.view': { ok: 200, run: (token, s) => call(spaceRoute.GET, { token, params: { spaceId: s.space.id } }) },
+  'space.manageSettings': { ok: 200, run: (token, s) => call(spaceRoute.PATCH, { token, params: { spaceId: s.space.id }, body: { goal: `新目标 ${Date.now()}` } }) },
+  'space.manageMembers': {
+    ok: 201,
+    run: async (token, s) => {
+      const newcomer = await seedUser({ departmentId: s.department.id });
+      return call(membersRoute.POST, { token, params: { spaceId: s.space.id }, body: { userIds: [newcomer.id], role: 'observer' } });
+    },
+  },
+  'space.archive': {
+    ok: 200,
+    run: async (token, s) => {
+      const result = await call(archiveRoute.POST, { token, params: { spaceId: s.space.id }, body: {} });
+      if (result.status === 200) await unarchiveSpace(systemActor, s.space.id);
+      return result;
+    },
+  },
+  'space.unarchive': {
+    ok: 200,
+    run: async (token, s) => {
+      const result = await call(unarchiveRoute.POST, { token, params: { spaceId: s.space.id }, body: {} });
+      if (result.status === 200) await archiveSpace(systemActor, s.space.id);
+      return result;
+    },
+  },
+};
+
+describe('the permission matrix through the HTTP API', () => {
+  for (const status of ['active', 'archived'] as const) {
+    it(`answers every role as the matrix says in an ${status} space`, async () => {
+      const seeded = await seedSpace();
+      const orgAdmin = await seedUser({ isOrgAdmin: true });
+      if (status === 'archived') await archiveSpace(systemActor, seeded.space.id);
+      const people: Record<SpaceStanding, User> = {
+        orgAdmin, spaceAdmin: seeded.admin, owner: seeded.owner, participant: seeded.participant, observer: seeded.observer, nonMember: seeded.outsider,
+      };
+      const mismatches: string[] = [];
+      for (const [action, endpoint] of Object.entries(endpoints) as [SpaceAction, NonNullable<(typeof endpoints)[SpaceAction]>][]) {
+        for (const standing of SPACE_STANDINGS) {
+          const outcome = expectedOutcome(action, standing, status);
+          const expected = outcome === 'ok' ? endpoint.ok : outcome;
+          const { status: actual } = await endpoint.run(await tokenOf(people[standing]), seeded);
+          if (actual !== expected) mismatches.push(`${standing} ${action}: expected ${expected}, got ${actual}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
+
+describe('the spaces API', () => {
+  it('creates a space and answers with it in the documented shape; lists and reads it', async () => {
+    const org = await seedOrganization();
+    const [a, b, c] = await Promise.all(['研发部', '市场部', '销售部'].map((n) => seedDepartment(org.id, `${n}-${crypto.randomUUID().slice(0, 4)}`)));
+    const creator = await seedUser({ departmentId: a!.id });
+    const token = await tokenOf(creator);
+    const created = await call(spacesRoute.POST, {
+      token,
+      body: { name: 'API 建的空间', goal: '目标', startDate: '2027-01-01', endDate: '2027-03-31', departmentIds: [a!.id, b!.id, c!.id], adminIds: [creator.id], templateKey: 'builtin:product-launch' },
+    });
+    expect(created.status).toBe(201);
+    const space = spaceDetailSchema.parse(created.body.space);
+    expect(space).toMatchObject({ name: 'API 建的空间', status: 'active', members: [{ userId: creator.id, role: 'owner', isAdmin: true }] });
+    expect(space.permissions).toContain('space.manageMembers');
+
+    const list = await call(spacesRoute.GET, { token, query: '?q=API' });
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((item: unknown) => spaceListItemSchema.parse(item).id)).toContain(space.id);
+    const read = await call(spaceRoute.GET, { token, params: { spaceId: space.id } });
+    expect(spaceDetailSchema.parse(read.body.space).departments).toHaveLength(3);
+  });
+
+  it('answers bad input with 4xx and field messages, and writes nothing', async () => {
+    const { space, admin, participant, organization } = await seedSpace();
+    const other = await seedSpace();
+    const token = await tokenOf(admin);
+    const before = (await database.handle.db.select().from(spaces)).length;
+
+    const tooLong = await call(spacesRoute.POST, { token, body: { name: 'x'.repeat(201), goal: '目标', startDate: '2027-02-01', endDate: '2027-01-01', departmentIds: [], adminIds: [admin.id, participant.id, other.admin.id] } });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.error).toMatchObject({
+      code: 'invalid',
+      fields: { name: ['Too long'], endDate: ['The end date cannot be before the start date'], departmentIds: ['Choose at least one participating department'], adminIds: ['A space has at most two admins'] },
+    });
+    const unknownIds = await call(spacesRoute.POST, { token, body: { name: 'n', goal: 'g', startDate: '2027-01-01', endDate: '2027-01-02', departmentIds: [crypto.randomUUID()], adminIds: [admin.id] } });
+    expect(unknownIds.body.error.fields).toEqual({ departmentIds: ['That department does not exist'] });
+    expect((await call(spacesRoute.POST, { token, raw: '{"name": ' })).status).toBe(400);
+    expect((await call(spacesRoute.POST, { token, raw: 'name=x', contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await call(spacesRoute.POST, { token, body: ['not', 'an', 'object'] })).status).toBe(422);
+    expect((await database.handle.db.select().from(spaces)).length).toBe(before);
+
+    const spaceId = space.id;
+    const duplicate = await call(membersRoute.POST, { token, params: { spaceId }, body: { userIds: [participant.id] } });
+    expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'conflict', fields: { userIds: ['That person is already a member'] } } } });
+    const badRole = await call(memberRoute.PATCH, { token, params: { spaceId, userId: participant.id }, body: { role: 'boss' } });
+    expect(badRole).toMatchObject({ status: 422, body: { error: { fields: { role: ['The role must be owner, participant or observer'] } } } });
+    const thirdAdmin = await call(memberRoute.PATCH, { token, params: { spaceId, userId: participant.id }, body: { isAdmin: true } });
+    expect(thirdAdmin.status).toBe(200);
+    const owner = (await call(membersRoute.GET, { token, params: { spaceId } })).body.members.find((m: { role: string; isAdmin: boolean }) => m.role === 'owner' && !m.isAdmin);
+    expect((await call(memberRoute.PATCH, { token, params: { spaceId, userId: owner.userId }, body: { isAdmin: true } })).status).toBe(409);
+    // A member of another space, addressed through this one, does not exist here.
+    expect((await call(memberRoute.DELETE, { token, params: { spaceId, userId: other.participant.id } })).status).toBe(404);
+    expect((await call(spaceRoute.GET, { token, params: { spaceId: other.space.id } })).status).toBe(404);
+    expect((await call(spaceRoute.GET, { token, params: { spaceId: 'not-a-uuid' } })).status).toBe(404);
+    const [unchanged] = await database.handle.db.select().from(spaces).where(eq(spaces.id, other.space.id));
+    expect(unchanged!.organizationId).toBe(organization.id);
+  });
+
+  it('refuses callers without a token, and lists the four built-in templates first', async () => {
+    expect((await call(spacesRoute.GET)).status).toBe(401);
+    const user = await seedUser();
+    const templates = await call(templatesRoute.GET, { token: await tokenOf(user) });
+    expect(templates.status).toBe(200);
+    expect(templates.body.templates.slice(0, 4).map((t: { key: string }) => t.key)).toEqual([
+      'builtin:product-launch', 'builtin:event-preparation', 'builtin:customer-complaint', 'builtin:process-optimization',
+    ]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document covering every endpoint, built from the handlers’ schemas', async () => {
+    const document = await (await getOpenApi()).json();
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/me', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/archive', '/spaces/{spaceId}/members',
+      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/unarchive', '/templates',
+    ]);
+    expect(document.components.schemas.CreateSpace.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
+    expect(document.components.schemas.SpaceDetail.properties.members.items).toEqual({ $ref: '#/components/schemas/SpaceMember' });
+  });
+});
