@@ -26,8 +26,9 @@ echo "== Tests on ${where:-PGlite} =="
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
 
 node_modules/.bin/tsx lib/cli/main.ts build || status=1
+# E2E_GREP=@smoke runs only the browser tests tagged as the smoke set (CI's second database).
 E2E_PGLITE_DIR=".data/e2e-$(date +%s)-$$" PLAYWRIGHT_JSON_OUTPUT="$reports/e2e.json" \
-  node_modules/.bin/playwright test || status=1
+  node_modules/.bin/playwright test ${E2E_GREP:+--grep "$E2E_GREP"} || status=1
 rm -rf .data/e2e-*
 
 node tests/summarize.mjs "$reports/vitest.json" "$reports/e2e.json" | tee "$reports/summary.txt" || status=1

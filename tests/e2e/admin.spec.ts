@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { demoUsers, expectHydrated, signIn, signInForm, submitSignIn, userFor } from './fixtures';
 
 test.describe('Admin console', () => {
-  test('an admin deactivates a user, who is signed out at once and refused at sign-in', async ({ page, browser }, testInfo) => {
+  test('an admin deactivates a user, who is signed out at once and refused at sign-in', { tag: '@smoke' }, async ({ page, browser }, testInfo) => {
     const admin = userFor(testInfo, 'admin');
     const victim = userFor(testInfo, 'deactivated');
 

@@ -5,7 +5,7 @@ import { signIn, userFor } from './fixtures';
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 test.describe('HTTP API', () => {
-  test('GET /api/health reports the database in use and the version, without signing in', async ({ request }) => {
+  test('GET /api/health reports the database in use and the version, without signing in', { tag: '@smoke' }, async ({ request }) => {
     const response = await request.get('/api/health');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/json');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectHydrated, openUserMenu, signIn, signInForm, submitSignIn, userFor } from './fixtures';
+import { expectHydrated, openUserMenu, signInWithForm, signInForm, submitSignIn, userFor } from './fixtures';
 
 /** An address no demo user has, different in every run and project (failed sign-ins count per address). */
 function unknownEmail(label: string, project: string): string {
@@ -7,13 +7,13 @@ function unknownEmail(label: string, project: string): string {
 }
 
 test.describe('Signing in', () => {
-  test('a demo user signs in and is greeted by name', async ({ page }, testInfo) => {
+  test('a demo user signs in and is greeted by name', { tag: '@smoke' }, async ({ page }, testInfo) => {
     const user = userFor(testInfo, 'reader');
     await page.goto('/sign-in');
     await expect(page.getByRole('heading', { name: '登录协作' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
-    await signIn(page, user.email);
+    await signInWithForm(page, user.email);
 
     await expect(page).toHaveURL('/');
     await expect(page.getByTestId('greeting')).toHaveText(`你好，${user.name}`);
@@ -80,7 +80,7 @@ test.describe('Signing in', () => {
     await page.goto('/');
     await expect(page).toHaveURL('/sign-in?callbackUrl=%2F');
 
-    await signIn(page, user.email);
+    await signInWithForm(page, user.email);
     await expect(page).toHaveURL('/');
     await expect(page.getByTestId('greeting')).toHaveText(`你好，${user.name}`);
   });
@@ -102,13 +102,13 @@ test.describe('Language', () => {
     await expect(page.getByLabel('Email', { exact: true })).toBeVisible();
 
     // A user who has not chosen a language yet keeps the one chosen on the sign-in page.
-    await signIn(page, user.email);
+    await signInWithForm(page, user.email);
     await expect(page.getByTestId('greeting')).toHaveText(`Hello, ${user.name}`);
   });
 
   test('switching to English in the account menu is saved on the account, and back to Chinese', async ({ page, context }, testInfo) => {
     const user = userFor(testInfo, 'languageMenu');
-    await signIn(page, user.email);
+    await signInWithForm(page, user.email);
     await expect(page.getByTestId('greeting')).toHaveText(`你好，${user.name}`);
 
     let menu = await openUserMenu(page);
@@ -121,7 +121,7 @@ test.describe('Language', () => {
     await context.clearCookies();
     await page.goto('/');
     await expect(page.getByRole('heading', { name: '登录协作' })).toBeVisible();
-    await signIn(page, user.email);
+    await signInWithForm(page, user.email);
     await expect(page.getByTestId('greeting')).toHaveText(`Hello, ${user.name}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
@@ -136,7 +136,7 @@ test.describe('Language', () => {
 test.describe('Signing out', () => {
   test('signing out returns to the sign-in page and the workspace asks to sign in again', async ({ page }, testInfo) => {
     const user = userFor(testInfo, 'signOut');
-    await signIn(page, user.email);
+    await signInWithForm(page, user.email);
 
     const menu = await openUserMenu(page);
     const signOut = menu.getByRole('button', { name: '退出登录' });

@@ -132,7 +132,7 @@ export async function submitSignIn(page: Page, email: string, password = DEMO_PA
 }
 
 /** Signs in through the sign-in page, as a person would, and waits for the workspace greeting. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await submitSignIn(page, email, password);
   const greeting = page.getByTestId('greeting');
   const error = signInForm(page).error;
@@ -142,6 +142,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
     throw new Error(`Signing in as ${email} failed; the page says: ${await error.textContent()}`);
   }
   await expect(greeting).toBeVisible();
+}
+
+/**
+ * Signs in through next-auth's endpoints (what the form posts), for tests whose subject is not
+ * signing in, then opens the workspace. The browser context keeps the session cookie.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await page.request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' } });
+  const cookies = await page.context().cookies();
+  if (!cookies.some((cookie) => cookie.name.endsWith('next-auth.session-token'))) throw new Error(`Signing in as ${email} failed`);
+  await page.goto('/');
+  await expect(page.getByTestId('greeting')).toBeVisible();
 }
 
 /** Opens the account menu in the header (a disclosure) unless it is open already. */

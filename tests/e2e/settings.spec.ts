@@ -32,7 +32,7 @@ test.describe('First sign-in', () => {
 });
 
 test.describe('Personal settings', () => {
-  test('favourite departments and the language change everywhere at once', async ({ page }, testInfo) => {
+  test('favourite departments and the language change everywhere at once', { tag: '@smoke' }, async ({ page }, testInfo) => {
     const user = userFor(testInfo, 'settings');
     await signIn(page, user.email);
     await page.goto('/settings');
@@ -89,7 +89,7 @@ test.describe('Personal settings', () => {
 });
 
 test.describe('Avatar', () => {
-  test('uploading a picture shows it in the settings and the user menu; removing it brings the initials back', async ({ page }, testInfo) => {
+  test('uploading a picture shows it in the settings and the user menu; removing it brings the initials back', { tag: '@smoke' }, async ({ page }, testInfo) => {
     const user = userFor(testInfo, 'settings');
     await signIn(page, user.email);
     await page.goto('/settings');

@@ -11,7 +11,7 @@ async function signInElsewhere(browser: Browser, testInfo: TestInfo, role: UserR
   return page;
 }
 
-test('a space from the product-launch template: invite, change a role, observers read only, outsiders see nothing, archive freezes it', async ({ page, browser }, testInfo) => {
+test('a space from the product-launch template: invite, change a role, observers read only, outsiders see nothing, archive freezes it', { tag: '@smoke' }, async ({ page, browser }, testInfo) => {
   test.setTimeout(90_000);
   const project = testInfo.project.name as 'desktop' | 'phone';
   const creator = userFor(testInfo, 'spaceCreator');
@@ -57,7 +57,10 @@ test('a space from the product-launch template: invite, change a role, observers
   const rows = page.getByTestId('member-row');
   await expect(rows).toHaveCount(5);
   await expect(page.getByLabel(`${observer.name} 的角色`)).toHaveValue('observer');
+  // The select saves on change; wait for the save before reloading.
+  const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/members'));
   await page.getByLabel('徐婷 的角色').selectOption('owner');
+  await saved;
   await page.reload();
   await expect(page.getByLabel('徐婷 的角色')).toHaveValue('owner');
 

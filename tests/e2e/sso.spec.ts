@@ -17,7 +17,7 @@ async function signInWithSso(page: Page, login: string) {
 const ssoPerson = { desktop: { login: 'sso.zhou', name: '周思远' }, phone: { login: 'sso.qian', name: '钱嘉怡' } } as const;
 
 test.describe('Enterprise SSO', () => {
-  test('first SSO sign-in creates the user just in time and asks for the rest of the profile', async ({ page, context }, testInfo) => {
+  test('first SSO sign-in creates the user just in time and asks for the rest of the profile', { tag: '@smoke' }, async ({ page, context }, testInfo) => {
     const person = ssoPerson[testInfo.project.name as keyof typeof ssoPerson];
     const callbacks: string[] = [];
     page.on('request', (request) => request.url().includes('/api/auth/callback/oidc') && callbacks.push(request.url()));
