@@ -34,7 +34,7 @@ export async function SpaceCard({ space, departments, memberCount, myRole }: Spa
             <Users className="size-3" aria-hidden="true" />
             {t('memberCount', { count: memberCount })}
           </span>
-          {myRole && <span>{t(`roles.${myRole as 'owner'}`)}</span>}
+          {myRole && <span>{t('myRole', { role: t(`roles.${myRole as 'owner'}`) })}</span>}
         </span>
         {departments.length > 0 && <span className="mt-2 block truncate text-xs text-slate-500">{departments.map((d) => d.name).join(' · ')}</span>}
       </span>

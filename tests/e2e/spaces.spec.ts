@@ -71,12 +71,12 @@ test('a space from the product-launch template: invite, change a role, observers
   await expect(observerPage.getByRole('combobox')).toHaveCount(0);
   await expect(observerPage.getByText('邀请成员')).toHaveCount(0);
   await expect(observerPage.getByRole('link', { name: '设置', exact: true })).toHaveCount(0);
-  await observerPage.goto(`${spaceUrl}/settings`);
+  expect((await observerPage.goto(`${spaceUrl}/settings`))?.status()).toBe(404);
   await expect(observerPage.getByRole('heading', { name: '页面不存在' })).toBeVisible();
   await observerPage.context().close();
 
   const outsiderPage = await signInElsewhere(browser, testInfo, 'spaceOutsider');
-  await outsiderPage.goto(spaceUrl);
+  expect((await outsiderPage.goto(spaceUrl))?.status()).toBe(404);
   await expect(outsiderPage.getByRole('heading', { name: '页面不存在' })).toBeVisible();
   await expect(outsiderPage.getByText(name)).toHaveCount(0);
   await outsiderPage.context().close();

@@ -20,7 +20,7 @@ interface SpacesPageProps {
   searchParams: Promise<{ scope?: string; status?: string; department?: string; q?: string; page?: string }>;
 }
 
-const filterControl = 'min-h-11 rounded-md border border-slate-300 bg-white px-3 text-base';
+const filterControl = 'min-h-11 min-w-0 rounded-md border border-slate-300 bg-white px-2 text-base sm:px-3';
 
 export default async function SpacesPage({ searchParams }: SpacesPageProps) {
   const user = await requireUser('/spaces');
@@ -41,9 +41,9 @@ export default async function SpacesPage({ searchParams }: SpacesPageProps) {
           {t('create')}
         </Link>
       </div>
-      <form role="search" action="/spaces" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
+      <form role="search" action="/spaces" className="grid grid-cols-3 gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
         <label className="sr-only" htmlFor="space-search">{t('search')}</label>
-        <input id="space-search" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} className={filterControl} />
+        <input id="space-search" name="q" type="search" defaultValue={q} placeholder={t('searchPlaceholder')} className={`${filterControl} col-span-3 sm:col-span-1`} />
         <label className="sr-only" htmlFor="space-scope">{t('scope')}</label>
         <select id="space-scope" name="scope" defaultValue={scope} className={filterControl}>
           <option value="mine">{t('scopeMine')}</option>
@@ -60,7 +60,7 @@ export default async function SpacesPage({ searchParams }: SpacesPageProps) {
           <option value="">{t('anyDepartment')}</option>
           <DepartmentOptions departments={flattenDepartmentTree(tree)} />
         </select>
-        <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        <button type="submit" className="col-span-3 min-h-11 rounded-md border sm:col-span-1 border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50">
           {t('filter')}
         </button>
       </form>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
 import { requireOrgAdmin } from '@/lib/auth/session';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/lib/audit';
@@ -35,10 +35,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           </li>
         ))}
       </ul>
-      <nav aria-label={t('pagination')} className="flex justify-between text-sm">
-        {page > 1 ? <Link href={`/admin/audit?page=${page - 1}`} className="text-brand-700">{t('previous')}</Link> : <span />}
-        {hasMore && <Link href={`/admin/audit?page=${page + 1}`} className="text-brand-700">{t('next')}</Link>}
-      </nav>
+      <Pagination page={page} hasNext={hasMore} href={(target) => `/admin/audit?page=${target}`} />
     </div>
   );
 }

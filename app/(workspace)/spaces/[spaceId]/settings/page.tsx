@@ -5,6 +5,7 @@ import { SpaceAuditLog } from '@/components/spaces/space-audit-log';
 import { SpaceForm } from '@/components/spaces/space-form';
 import { SaveTemplateForm } from '@/components/spaces/save-template-form';
 import { ActionButton } from '@/components/ui/action-button';
+import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
 import { listPeopleOptions } from '@/lib/org/people';
 import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
@@ -14,6 +15,7 @@ import { listSpaceAudit, SPACE_AUDIT_PAGE_SIZE } from '@/lib/spaces/queries';
 
 interface SettingsPageProps {
   params: Promise<{ spaceId: string }>;
+  searchParams?: Promise<{ page?: string }>;
 }
 
 export async function generateMetadata({ params }: SettingsPageProps): Promise<Metadata> {
@@ -23,14 +25,15 @@ export async function generateMetadata({ params }: SettingsPageProps): Promise<M
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4 sm:p-6';
 
-export default async function SpaceSettingsPage({ params }: SettingsPageProps) {
+export default async function SpaceSettingsPage({ params, searchParams }: SettingsPageProps) {
   const { space, departments, allowed, user } = await getSpacePageData((await params).spaceId);
   // Settings are for space and org admins; to others this page does not exist.
   if (!allowed.has('space.viewAudit')) notFound();
+  const page = Math.max(1, Number((await searchParams)?.page) || 1);
   const [t, tree, audit, people] = await Promise.all([
     getTranslations('spaces'),
     listDepartmentTree(user.organizationId),
-    listSpaceAudit(userActor(user), space.id),
+    listSpaceAudit(userActor(user), space.id, page),
     listPeopleOptions(user.organizationId),
   ]);
   const departmentOptions = flattenDepartmentTree(tree);
@@ -66,6 +69,9 @@ export default async function SpaceSettingsPage({ params }: SettingsPageProps) {
       <section aria-labelledby="audit-title">
         <h2 id="audit-title" className="mb-2 text-base font-semibold text-slate-900">{t('auditLog')}</h2>
         <SpaceAuditLog rows={audit.slice(0, SPACE_AUDIT_PAGE_SIZE)} names={names} />
+        <div className="mt-2">
+          <Pagination page={page} hasNext={audit.length > SPACE_AUDIT_PAGE_SIZE} href={(target) => `/spaces/${space.id}/settings?page=${target}#audit-title`} />
+        </div>
       </section>
     </div>
   );

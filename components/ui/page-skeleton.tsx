@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 
-export default async function Loading() {
+/** The placeholder a page shows while its data loads. */
+export async function PageSkeleton() {
   const t = await getTranslations('common');
   return (
     <div role="status" className="mx-auto max-w-5xl animate-pulse">
