@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, type SQL } from 'drizzle-orm';
 import { auditEvents, users } from '@/db/schema';
 import { getDb, type Database } from '@/db/client';
 import { actorId, type Actor } from '@/lib/auth/actor';
@@ -23,9 +23,8 @@ export async function recordAudit(executor: Executor, actor: Actor, entry: Audit
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** The organisation's audit trail, newest first, with who did it (admins only). */
-export async function listAuditEvents(actor: Actor, organizationId: string, page = 1) {
-  assertCanInOrg(actor, organizationId, 'org.viewAudit');
+/** One page of audit rows matching `where`, newest first, with who did it (one row extra tells more follow). */
+export async function readAuditPage(where: SQL, page = 1) {
   const db = await getDb();
   return db
     .select({
@@ -34,8 +33,14 @@ export async function listAuditEvents(actor: Actor, organizationId: string, page
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.organizationId, organizationId))
+    .where(where)
     .orderBy(desc(auditEvents.createdAt))
     .limit(AUDIT_PAGE_SIZE + 1)
     .offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE);
+}
+
+/** The organisation's audit trail, newest first, with who did it (admins only). */
+export async function listAuditEvents(actor: Actor, organizationId: string, page = 1) {
+  assertCanInOrg(actor, organizationId, 'org.viewAudit');
+  return readAuditPage(eq(auditEvents.organizationId, organizationId), page);
 }

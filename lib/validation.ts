@@ -24,3 +24,6 @@ const uuidSchema = z.uuid();
 export function isUuid(value: unknown): value is string {
   return uuidSchema.safeParse(value).success;
 }
+
+/** Empty form fields mean "not given". */
+export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

@@ -4,7 +4,7 @@ import type { Provider } from 'next-auth/providers/index';
 import { env } from '@/lib/env';
 import { getAuthSecret } from './secret';
 import { verifyCredentials } from './sign-in';
-import { isSsoConfigured, resolveSsoUser, SSO_PROVIDER_ID } from './sso';
+import { isSsoConfigured, resolveSsoUser, ssoDiscoveryUrl, SSO_PROVIDER_ID } from './sso';
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -39,7 +39,7 @@ function ssoProvider(): Provider {
     id: SSO_PROVIDER_ID,
     name: env.OIDC_DISPLAY_NAME ?? 'SSO',
     type: 'oauth',
-    wellKnown: `${env.OIDC_ISSUER!.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    wellKnown: ssoDiscoveryUrl(),
     clientId: env.OIDC_CLIENT_ID,
     clientSecret: env.OIDC_CLIENT_SECRET,
     authorization: { params: { scope: 'openid email profile' } },

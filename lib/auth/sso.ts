@@ -40,6 +40,11 @@ export function ssoPostLogoutUrl(): string {
   return `${appBaseUrl()}/sign-in?signedOut=1`;
 }
 
+/** The identity provider's OpenID discovery document. */
+export function ssoDiscoveryUrl(): string {
+  return `${env.OIDC_ISSUER!.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+}
+
 const discoverySchema = z.object({ end_session_endpoint: z.url().optional() });
 
 /**
@@ -50,7 +55,7 @@ const discoverySchema = z.object({ end_session_endpoint: z.url().optional() });
 export async function ssoEndSessionUrl(idToken: string): Promise<string | null> {
   if (!isSsoConfigured()) return null;
   try {
-    const response = await fetch(`${env.OIDC_ISSUER!.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+    const response = await fetch(ssoDiscoveryUrl(), {
       signal: AbortSignal.timeout(5000),
     });
     const endpoint = discoverySchema.parse(await response.json()).end_session_endpoint;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blankToUndefined } from '@/lib/validation';
 import { locales } from '@/lib/i18n/config';
 
 // Messages are keys of the `validation` catalogue, translated where they are shown.
@@ -31,8 +32,6 @@ export type CreateDepartmentInput = z.input<typeof createDepartmentSchema>;
 
 export const localeSchema = z.enum(locales, 'invalid');
 
-/** Empty form fields mean "not given". */
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const phoneSchema = z
   .string('required')

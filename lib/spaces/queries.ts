@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditEvents, departments, spaceDepartments, spaceMembers, spaces, users, type Space } from '@/db/schema';
+import { readAuditPage } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { allowedSpaceActions, type SpaceAction } from '@/lib/auth/permissions';
 import { containsPattern } from '@/lib/like-pattern';
@@ -128,21 +129,8 @@ export async function getSpace(actor: Actor, spaceId: string): Promise<{
   };
 }
 
-export const SPACE_AUDIT_PAGE_SIZE = 50;
-
 /** The space's own audit log, newest first (space and org admins). */
 export async function listSpaceAudit(actor: Actor, spaceId: string, page = 1) {
-  const db = await getDb();
-  await authorizeSpace(db, actor, spaceId, 'space.viewAudit');
-  return db
-    .select({
-      id: auditEvents.id, action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId,
-      data: auditEvents.data, createdAt: auditEvents.createdAt, actorName: users.name,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.spaceId, spaceId))
-    .orderBy(desc(auditEvents.createdAt))
-    .limit(SPACE_AUDIT_PAGE_SIZE + 1)
-    .offset((Math.max(1, page) - 1) * SPACE_AUDIT_PAGE_SIZE);
+  await authorizeSpace(await getDb(), actor, spaceId, 'space.viewAudit');
+  return readAuditPage(eq(auditEvents.spaceId, spaceId), page);
 }

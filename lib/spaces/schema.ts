@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blankToUndefined } from '@/lib/validation';
 import { SPACE_ADMINS_MAX, SPACE_COLORS, SPACE_NAME_MAX, SPACE_ROLES, SPACE_STATUSES } from './rules';
 
 // Messages are keys of the `validation` catalogue. The same schemas parse form data and API JSON,
@@ -7,7 +8,6 @@ import { SPACE_ADMINS_MAX, SPACE_COLORS, SPACE_NAME_MAX, SPACE_ROLES, SPACE_STAT
 
 /** A form sends one value for a single choice and none for no choice; the API sends arrays. */
 const toArray = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const nameSchema = z.string('required').trim().min(1, 'required').max(SPACE_NAME_MAX, 'tooLong');
 const goalSchema = z.string('required').trim().min(1, 'required').max(2000, 'tooLong');

@@ -11,7 +11,8 @@ import { listPeopleOptions } from '@/lib/org/people';
 import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
 import { archiveSpaceAction, saveSpaceAsTemplateAction, unarchiveSpaceAction, updateSpaceAction } from '@/lib/spaces/actions';
 import { getSpacePageData } from '@/lib/spaces/page-data';
-import { listSpaceAudit, SPACE_AUDIT_PAGE_SIZE } from '@/lib/spaces/queries';
+import { AUDIT_PAGE_SIZE } from '@/lib/audit';
+import { listSpaceAudit } from '@/lib/spaces/queries';
 
 interface SettingsPageProps {
   params: Promise<{ spaceId: string }>;
@@ -68,9 +69,9 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
       )}
       <section aria-labelledby="audit-title">
         <h2 id="audit-title" className="mb-2 text-base font-semibold text-slate-900">{t('auditLog')}</h2>
-        <SpaceAuditLog rows={audit.slice(0, SPACE_AUDIT_PAGE_SIZE)} names={names} />
+        <SpaceAuditLog rows={audit.slice(0, AUDIT_PAGE_SIZE)} names={names} />
         <div className="mt-2">
-          <Pagination page={page} hasNext={audit.length > SPACE_AUDIT_PAGE_SIZE} href={(target) => `/spaces/${space.id}/settings?page=${target}#audit-title`} />
+          <Pagination page={page} hasNext={audit.length > AUDIT_PAGE_SIZE} href={(target) => `/spaces/${space.id}/settings?page=${target}#audit-title`} />
         </div>
       </section>
     </div>
