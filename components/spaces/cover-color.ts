@@ -1,5 +1,7 @@
+import type { SpaceColor } from '@/lib/spaces/rules';
+
 /** Tailwind background for a space's cover colour (listed whole so Tailwind keeps them). */
-const classes: Record<string, string> = {
+const classes: Record<SpaceColor, string> = {
   blue: 'bg-blue-600',
   teal: 'bg-teal-600',
   green: 'bg-green-600',
@@ -11,5 +13,5 @@ const classes: Record<string, string> = {
 };
 
 export function coverColorClass(color: string): string {
-  return classes[color] ?? classes.blue!;
+  return classes[color as SpaceColor] ?? classes.blue;
 }

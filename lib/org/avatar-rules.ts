@@ -1,8 +1,6 @@
 // Client-safe avatar rules, shared by the upload form, the API and the service.
-const AVATAR_FOLDER = 'avatars';
-
 /** Storage folder of uploaded avatars. */
-export const avatarFolder = AVATAR_FOLDER;
+export const AVATAR_FOLDER = 'avatars';
 
 /** Largest picture accepted before it is resized; phone photos fit. */
 export const AVATAR_MAX_BYTES = 8 * 1024 * 1024;

@@ -7,7 +7,7 @@ import { requireUserActor, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { Invalid, NotFound } from '@/lib/errors';
 import { getFileStorage, isStorageKey, newStorageKey } from '@/lib/files/storage';
-import { AVATAR_MAX_BYTES, AVATAR_TYPES, avatarFolder } from './avatar-rules';
+import { AVATAR_FOLDER, AVATAR_MAX_BYTES, AVATAR_TYPES } from './avatar-rules';
 
 const AVATAR_SIZE = 256;
 // Decoding bombs: a tiny file can claim a huge canvas; refuse anything past 50 megapixels.
@@ -51,7 +51,7 @@ async function replaceOwnAvatarKey(actor: Actor, key: string | null) {
 export async function setOwnAvatar(actor: Actor, bytes: Uint8Array): Promise<string> {
   requireUserActor(actor);
   const image = await normalizeAvatar(bytes);
-  const key = newStorageKey(avatarFolder, 'webp');
+  const key = newStorageKey(AVATAR_FOLDER, 'webp');
   await getFileStorage().put(key, image);
   try {
     await replaceOwnAvatarKey(actor, key);
@@ -70,7 +70,7 @@ export async function removeOwnAvatar(actor: Actor): Promise<void> {
 /** The stored WebP bytes of an avatar; any signed-in colleague may see it. */
 export async function readAvatar(actor: Actor, key: string): Promise<Uint8Array> {
   requireUserActor(actor);
-  if (!isStorageKey(key) || !key.startsWith(`${avatarFolder}/`)) throw NotFound();
+  if (!isStorageKey(key) || !key.startsWith(`${AVATAR_FOLDER}/`)) throw NotFound();
   const bytes = await getFileStorage().read(key);
   if (!bytes) throw NotFound();
   return bytes;

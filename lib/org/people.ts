@@ -25,15 +25,19 @@ const byPinyin = new Intl.Collator('zh-CN-u-co-pinyin');
 /** Compares two names in pinyin order, for sorting people lists. */
 export const comparePinyin = (a: string, b: string) => byPinyin.compare(a, b);
 
-/** Active people of the organisation for pickers, in pinyin order. */
-export async function listPeopleOptions(organizationId: string): Promise<PersonOption[]> {
+/** Active people of the organisation with their department, in pinyin order. */
+export async function listActivePeople(organizationId: string) {
   const db = await getDb();
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, departmentId: users.departmentId, departmentName: departments.name })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(and(eq(users.organizationId, organizationId), eq(users.isActive, true)));
-  return rows
-    .sort((a, b) => comparePinyin(a.name, b.name))
-    .map((row) => ({ ...row, searchKey: `${row.name} ${row.email} ${pinyinKey(row.name)}`.toLowerCase() }));
+  return rows.sort((a, b) => comparePinyin(a.name, b.name));
+}
+
+/** The same for pickers, each with the text typing may match. */
+export async function listPeopleOptions(organizationId: string): Promise<PersonOption[]> {
+  const people = await listActivePeople(organizationId);
+  return people.map((person) => ({ ...person, searchKey: `${person.name} ${person.email} ${pinyinKey(person.name)}`.toLowerCase() }));
 }

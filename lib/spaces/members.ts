@@ -15,17 +15,11 @@ import {
 /** The departments and every department below them (inviting a department invites its whole subtree). */
 async function departmentSubtrees(tx: Transaction, organizationId: string, rootIds: string[]): Promise<string[]> {
   const all = await tx.select({ id: departments.id, parentId: departments.parentId }).from(departments).where(eq(departments.organizationId, organizationId));
+  const childrenOf = new Map<string, string[]>();
+  for (const d of all) if (d.parentId) childrenOf.set(d.parentId, [...(childrenOf.get(d.parentId) ?? []), d.id]);
   const found = new Set(rootIds);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const d of all) {
-      if (d.parentId && found.has(d.parentId) && !found.has(d.id)) {
-        found.add(d.id);
-        grew = true;
-      }
-    }
-  }
+  // A Set visits what is added while iterating, so this walks the whole subtree.
+  for (const id of found) for (const child of childrenOf.get(id) ?? []) found.add(child);
   return [...found];
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditEvents, departments, spaceDepartments, spaceMembers, spaces, users, type Space } from '@/db/schema';
+import { auditEvents, departments, spaceDepartments, spaceMembers, spaces, users, type Space, type SpaceRole } from '@/db/schema';
 import { readAuditPage } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { allowedSpaceActions, type SpaceAction } from '@/lib/auth/permissions';
@@ -92,7 +92,7 @@ export interface SpaceMemberView {
   avatarKey: string | null;
   departmentId: string | null;
   departmentName: string | null;
-  role: 'owner' | 'participant' | 'observer';
+  role: SpaceRole;
   isAdmin: boolean;
 }
 
@@ -102,7 +102,6 @@ export async function getSpace(actor: Actor, spaceId: string): Promise<{
   departments: { id: string; name: string }[];
   members: SpaceMemberView[];
   allowed: Set<SpaceAction>;
-  myMembership: { role: string; isAdmin: boolean } | null;
 }> {
   const db = await getDb();
   const access = await authorizeSpace(db, actor, spaceId, 'space.view');
@@ -125,7 +124,6 @@ export async function getSpace(actor: Actor, spaceId: string): Promise<{
     departments: departmentNames.get(spaceId) ?? [],
     members,
     allowed: allowedSpaceActions(actor, access),
-    myMembership: access.membership,
   };
 }
 

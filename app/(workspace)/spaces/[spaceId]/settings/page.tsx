@@ -7,7 +7,7 @@ import { SaveTemplateForm } from '@/components/spaces/save-template-form';
 import { ActionButton } from '@/components/ui/action-button';
 import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
-import { listPeopleOptions } from '@/lib/org/people';
+import { listActivePeople } from '@/lib/org/people';
 import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
 import { archiveSpaceAction, saveSpaceAsTemplateAction, unarchiveSpaceAction, updateSpaceAction } from '@/lib/spaces/actions';
 import { getSpacePageData } from '@/lib/spaces/page-data';
@@ -35,7 +35,7 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
     getTranslations('spaces'),
     listDepartmentTree(user.organizationId),
     listSpaceAudit(userActor(user), space.id, page),
-    listPeopleOptions(user.organizationId),
+    listActivePeople(user.organizationId),
   ]);
   const departmentOptions = flattenDepartmentTree(tree);
   // The log stores ids; show the names people know (members who left included).
