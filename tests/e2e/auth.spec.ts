@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectHydrated, openUserMenu, signInWithForm, signInForm, submitSignIn, userFor } from './fixtures';
+import { expectHydrated, openUserMenu, signInWithForm, signInForm, submitSignIn, userFor, signOutFromMenu } from './fixtures';
 
 /** An address no demo user has, different in every run and project (failed sign-ins count per address). */
 function unknownEmail(label: string, project: string): string {
@@ -138,10 +138,7 @@ test.describe('Signing out', () => {
     const user = userFor(testInfo, 'signOut');
     await signInWithForm(page, user.email);
 
-    const menu = await openUserMenu(page);
-    const signOut = menu.getByRole('button', { name: '退出登录' });
-    await expectHydrated(signOut);
-    await signOut.click();
+    await signOutFromMenu(page);
 
     await expect(page).toHaveURL('/sign-in');
     await expect(page.getByRole('heading', { name: '登录协作' })).toBeVisible();

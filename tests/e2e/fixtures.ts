@@ -166,6 +166,14 @@ export async function openUserMenu(page: Page): Promise<Locator> {
   return menu;
 }
 
+/** Clicks 退出登录 in the account menu once React handles it. */
+export async function signOutFromMenu(page: Page): Promise<void> {
+  const menu = await openUserMenu(page);
+  const signOut = menu.getByRole('button', { name: '退出登录' });
+  await expectHydrated(signOut);
+  await signOut.click();
+}
+
 /** The test identity provider (tests/e2e/oidc-idp.mjs) and the app that allows only SSO (see playwright.config.ts). */
 export const IDP_PORT = process.env.E2E_IDP_PORT ?? '3190';
 export const ssoOnlyURL = `http://127.0.0.1:${process.env.E2E_SSO_ONLY_PORT ?? '3101'}`;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { confirmIdentityProviderLogout, expectHydrated, IDP_PORT, openUserMenu, passIdentityProvider, ssoOnlyURL } from './fixtures';
+import { confirmIdentityProviderLogout, expectHydrated, IDP_PORT, passIdentityProvider, ssoOnlyURL, signOutFromMenu } from './fixtures';
 
 // An installation with AUTH_LOCAL_ENABLED=0 and nothing in it yet: no organisation, no departments.
 test.use({ baseURL: ssoOnlyURL });
@@ -23,10 +23,7 @@ test('with local sign-in off the app goes straight to SSO, and signing out does 
   await save.click();
   await expect(page.getByTestId('greeting')).toBeVisible();
 
-  const menu = await openUserMenu(page);
-  const signOut = menu.getByRole('button', { name: '退出登录' });
-  await expectHydrated(signOut);
-  await signOut.click();
+  await signOutFromMenu(page);
   await confirmIdentityProviderLogout(page);
   await expect(page).toHaveURL('/sign-in?signedOut=1');
   await expect(page.getByTestId('signed-out')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { confirmIdentityProviderLogout, expectHydrated, openUserMenu, passIdentityProvider } from './fixtures';
+import { confirmIdentityProviderLogout, expectHydrated, passIdentityProvider, signOutFromMenu } from './fixtures';
 
 // The test IdP (tests/e2e/oidc-idp.mjs) accepts any login; the login name decides the claims.
 const SSO_BUTTON = '使用测试身份中心登录';
@@ -36,10 +36,7 @@ test.describe('Enterprise SSO', () => {
 
     // Signing out ends the session at the IdP too, so signing in again asks for the login there;
     // it finds the same account, with no second onboarding.
-    const menu = await openUserMenu(page);
-    const signOut = menu.getByRole('button', { name: '退出登录' });
-    await expectHydrated(signOut);
-    await signOut.click();
+    await signOutFromMenu(page);
     await confirmIdentityProviderLogout(page);
     await expect(page).toHaveURL('/sign-in?signedOut=1');
     await expect(page.getByTestId('signed-out')).toHaveText('你已退出登录。');
