@@ -27,3 +27,16 @@ export function isUuid(value: unknown): value is string {
 
 /** Empty form fields mean "not given". */
 export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** A form sends one value for a single choice and none for no choice; the API sends arrays. */
+export const toArray = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+
+export const isoDateSchema = z.iso.date('dateInvalid');
+
+/** A checkbox or select posts 'on'/'true'/'false'; JSON sends a boolean. */
+export const formBoolean = z.preprocess((v) => (v === 'true' || v === 'on' ? true : v === 'false' ? false : v), z.boolean('invalid'));
+
+// `max` stops an oversized list before its items are parsed (and the rest of the form with it);
+// rules about the count that should be reported with other errors are refinements instead.
+export const idListSchema = (unknownKey: string, max: number, min?: { count: number; key: string }) =>
+  z.preprocess(toArray, z.array(z.uuid(unknownKey)).max(max, 'tooMany').min(min?.count ?? 0, min?.key));

@@ -1,22 +1,15 @@
 import { z } from 'zod';
-import { blankToUndefined } from '@/lib/validation';
+import { blankToUndefined, formBoolean, idListSchema, isoDateSchema } from '@/lib/validation';
 import { SPACE_ADMINS_MAX, SPACE_COLORS, SPACE_NAME_MAX, SPACE_ROLES, SPACE_STATUSES } from './rules';
 
 // Messages are keys of the `validation` catalogue. The same schemas parse form data and API JSON,
 // and document the API (lib/api/openapi.ts).
 
 
-/** A form sends one value for a single choice and none for no choice; the API sends arrays. */
-const toArray = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
 
 const nameSchema = z.string('required').trim().min(1, 'required').max(SPACE_NAME_MAX, 'tooLong');
 const goalSchema = z.string('required').trim().min(1, 'required').max(2000, 'tooLong');
 const descriptionSchema = z.preprocess(blankToUndefined, z.string().trim().max(5000, 'tooLong').nullable().optional());
-const dateSchema = z.iso.date('dateInvalid');
-// `max` stops an oversized list before its items are parsed (and the rest of the form with it);
-// rules about the count that should be reported with other errors are refinements instead.
-const idListSchema = (unknownKey: string, max: number, min?: { count: number; key: string }) =>
-  z.preprocess(toArray, z.array(z.uuid(unknownKey)).max(max, 'tooMany').min(min?.count ?? 0, min?.key));
 
 export const spaceRoleSchema = z.enum(SPACE_ROLES, 'roleInvalid');
 export const spaceStatusSchema = z.enum(SPACE_STATUSES, 'invalid');
@@ -25,7 +18,7 @@ const endNotBeforeStart = {
   // Runs even when other fields failed, so a form shows every problem at once.
   when: (payload: { value: unknown }) => {
     const v = payload.value as { startDate?: unknown; endDate?: unknown };
-    return dateSchema.safeParse(v.startDate).success && dateSchema.safeParse(v.endDate).success;
+    return isoDateSchema.safeParse(v.startDate).success && isoDateSchema.safeParse(v.endDate).success;
   },
 };
 
@@ -35,8 +28,8 @@ export const createSpaceSchema = z
     goal: goalSchema,
     description: descriptionSchema,
     coverColor: z.preprocess(blankToUndefined, z.enum(SPACE_COLORS, 'invalid').default('blue')),
-    startDate: dateSchema,
-    endDate: dateSchema,
+    startDate: isoDateSchema,
+    endDate: isoDateSchema,
     departmentIds: idListSchema('departmentUnknown', 50, { count: 1, key: 'departmentsRequired' }),
     /** One or two space admins; they join the space as 负责人 (owner). */
     adminIds: idListSchema('userUnknown', 50, { count: 1, key: 'spaceAdminsRequired' })
@@ -56,8 +49,8 @@ export const updateSpaceSchema = z.object({
   goal: goalSchema.optional(),
   description: descriptionSchema,
   coverColor: z.enum(SPACE_COLORS, 'invalid').optional(),
-  startDate: dateSchema.optional(),
-  endDate: dateSchema.optional(),
+  startDate: isoDateSchema.optional(),
+  endDate: isoDateSchema.optional(),
   departmentIds: idListSchema('departmentUnknown', 50, { count: 1, key: 'departmentsRequired' }).optional(),
 });
 export type UpdateSpaceInput = Partial<z.input<typeof updateSpaceSchema>>;
@@ -72,10 +65,8 @@ export const addSpaceMembersSchema = z
   .refine((v) => v.userIds.length + v.departmentIds.length > 0, { path: ['userIds'], message: 'membersRequired' });
 export type AddSpaceMembersInput = Partial<z.input<typeof addSpaceMembersSchema>>;
 
-const booleanField = z.preprocess((v) => (v === 'true' || v === 'on' ? true : v === 'false' ? false : v), z.boolean('invalid'));
-
 export const updateSpaceMemberSchema = z
-  .object({ role: spaceRoleSchema.optional(), isAdmin: booleanField.optional() })
+  .object({ role: spaceRoleSchema.optional(), isAdmin: formBoolean.optional() })
   .refine((v) => v.role !== undefined || v.isAdmin !== undefined, { path: ['role'], message: 'required' });
 export type UpdateSpaceMemberInput = Partial<z.input<typeof updateSpaceMemberSchema>>;
 

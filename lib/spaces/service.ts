@@ -6,6 +6,7 @@ import { assertCanInOrg, assertCanInSpace } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit';
 import { Conflict, Invalid } from '@/lib/errors';
 import { assertActiveUsersInOrg, assertDepartmentsInOrg } from '@/lib/org/guards';
+import { createStarterPlan } from '@/lib/tasks/starter-plan';
 import { resolveSpaceTemplate } from '@/lib/templates/space-templates';
 import { parseInput } from '@/lib/validation';
 import { authorizeSpace, loadSpaceAccess } from './access';
@@ -25,14 +26,14 @@ async function departmentIdsOf(tx: Transaction, spaceId: string): Promise<string
 /**
  * Creates a space with its departments and first members in one transaction. The admins (one or
  * two) join as 负责人; the creator joins as a participant if not among them; `memberIds` join as
- * participants. From a template, the space remembers which one (its starter content follows it).
+ * participants. From a template, the space remembers which one and starts with its tasks and milestones.
  */
 export async function createSpace(actor: Actor, organizationId: string, input: CreateSpaceInput): Promise<Space> {
   assertCanInOrg(actor, organizationId, 'org.createSpace');
   const data = parseInput(createSpaceSchema, input);
   const adminIds = [...new Set(data.adminIds)];
   const creatorId = actorId(actor);
-  if (data.templateKey) await resolveSpaceTemplate(actor, organizationId, data.templateKey);
+  const template = data.templateKey ? await resolveSpaceTemplate(actor, organizationId, data.templateKey) : null;
 
   const roles = new Map<string, { role: SpaceRole; isAdmin: boolean }>();
   for (const id of data.memberIds ?? []) roles.set(id, { role: 'participant', isAdmin: false });
@@ -61,6 +62,7 @@ export async function createSpace(actor: Actor, organizationId: string, input: C
     const departmentIds = [...new Set(data.departmentIds)];
     await tx.insert(spaceDepartments).values(departmentIds.map((departmentId) => ({ spaceId: space!.id, departmentId })));
     await tx.insert(spaceMembers).values([...roles].map(([userId, r]) => ({ spaceId: space!.id, userId, ...r })));
+    if (template) await createStarterPlan(tx, actor, space!, template.content, adminIds[0]!);
     await recordAudit(tx, actor, {
       organizationId, spaceId: space!.id, action: 'space.create', targetType: 'space', targetId: space!.id,
       data: { after: settingsSnapshot(space!, departmentIds) },

@@ -1,18 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { spaces, type Task, type User } from '@/db/schema';
 import { systemActor, userActor, type Actor } from '@/lib/auth/actor';
 import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
 import { addSpaceMembers } from '@/lib/spaces/members';
 import { getSpace, listSpaceAudit } from '@/lib/spaces/queries';
 import { archiveSpace, unarchiveSpace, updateSpace } from '@/lib/spaces/service';
+import { createTask, deleteTask, updateTask } from '@/lib/tasks/service';
 import { saveSpaceAsTemplate } from '@/lib/templates/space-templates';
 import { expectedOutcome } from '../support/space-permission-spec';
 import { setupTestDatabase } from './support/database';
-import { seedSpace, seedUser } from './support/factories';
+import { seedSpace, seedTask, seedUser } from './support/factories';
 
-setupTestDatabase();
+const database = setupTestDatabase();
 
-type Seeded = Awaited<ReturnType<typeof seedSpace>>;
+type Seeded = Awaited<ReturnType<typeof seedSpace>> & { task: Task };
+
+async function seedSpaceWithTask(): Promise<Seeded> {
+  const seeded = await seedSpace();
+  return { ...seeded, task: await seedTask(seeded) };
+}
+
+/** A task to delete; in an archived space it is made while the space is briefly open again. */
+async function freshTask(seeded: Seeded): Promise<Task> {
+  const [space] = await database.handle.db.select().from(spaces).where(eq(spaces.id, seeded.space.id));
+  if (space!.status === 'active') return seedTask(seeded);
+  await unarchiveSpace(systemActor, seeded.space.id);
+  const task = await seedTask(seeded);
+  await archiveSpace(systemActor, seeded.space.id);
+  return task;
+}
 
 /** Each action that has a service yet, called as a user would; later issues add theirs here. */
 const operations: Partial<Record<SpaceAction, (actor: Actor, seeded: Seeded) => Promise<unknown>>> = {
@@ -32,6 +49,10 @@ const operations: Partial<Record<SpaceAction, (actor: Actor, seeded: Seeded) => 
     await archiveSpace(systemActor, space.id);
   },
   'space.saveAsTemplate': (actor, { space }) => saveSpaceAsTemplate(actor, space.id, { name: '复用模板' }),
+  'task.create': (actor, seeded) => createTask(actor, seeded.space.id, { name: '新任务', dueDate: '2026-12-10', assigneeId: seeded.participant.id }),
+  'task.edit': (actor, { task }) => updateTask(actor, task.id, { notes: `备注 ${Date.now()}` }),
+  'task.changeStatus': (actor, { task }) => updateTask(actor, task.id, { status: 'in_progress' }),
+  'task.delete': async (actor, seeded) => deleteTask(actor, (await freshTask(seeded)).id),
 };
 
 function actorFor(standing: SpaceStanding, seeded: Seeded, orgAdmin: User): Actor {
@@ -54,7 +75,7 @@ async function outcome(run: () => Promise<unknown>) {
 describe('the permission matrix through the service layer', () => {
   for (const status of ['active', 'archived'] as const) {
     it(`holds for every role in an ${status} space`, async () => {
-      const seeded = await seedSpace();
+      const seeded = await seedSpaceWithTask();
       const orgAdmin = await seedUser({ isOrgAdmin: true });
       if (status === 'archived') await archiveSpace(systemActor, seeded.space.id);
       const mismatches: string[] = [];
@@ -70,7 +91,7 @@ describe('the permission matrix through the service layer', () => {
   }
 
   it('treats a space of another organisation as not existing, even for that visitor’s org admin', async () => {
-    const seeded = await seedSpace();
+    const seeded = await seedSpaceWithTask();
     const elsewhere = userActor({ id: crypto.randomUUID(), organizationId: crypto.randomUUID(), isOrgAdmin: true });
     for (const run of Object.values(operations)) {
       expect(await outcome(() => run!(elsewhere, seeded))).toBe(404);

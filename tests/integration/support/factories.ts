@@ -7,6 +7,8 @@ import type { CreateUserInput } from '@/lib/org/schema';
 import { addSpaceMembers } from '@/lib/spaces/members';
 import type { CreateSpaceInput } from '@/lib/spaces/schema';
 import { createSpace } from '@/lib/spaces/service';
+import type { CreateTaskInput } from '@/lib/tasks/schema';
+import { createTask } from '@/lib/tasks/service';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -55,4 +57,16 @@ export async function seedSpace(overrides: Partial<CreateSpaceInput> = {}) {
   await addSpaceMembers(systemActor, space.id, { userIds: [participant!.id], role: 'participant' });
   await addSpaceMembers(systemActor, space.id, { userIds: [observer!.id], role: 'observer' });
   return { organization, department, space, admin: admin!, owner: owner!, participant: participant!, observer: observer!, outsider: outsider! };
+}
+
+type SeededSpace = Awaited<ReturnType<typeof seedSpace>>;
+
+/** A task in a seeded space, created by its admin and assigned to its participant unless told otherwise. */
+export async function seedTask(seeded: Pick<SeededSpace, 'space' | 'admin' | 'participant'>, overrides: CreateTaskInput = {}) {
+  return createTask(userActor(seeded.admin), seeded.space.id, {
+    name: `任务-${randomBytes(3).toString('hex')}`,
+    dueDate: '2026-12-20',
+    assigneeId: seeded.participant.id,
+    ...overrides,
+  });
 }

@@ -1,0 +1,32 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { milestones, spaceMembers, tasks } from '@/db/schema';
+import { Invalid } from '@/lib/errors';
+
+// References a task makes must stay inside its space: people who are members, tasks and
+// milestones of the same space. Each check reports on the field that named the stranger.
+
+/** Throws `Invalid` on `field` unless every id is a member of the space. */
+export async function assertSpaceMembers(tx: Transaction, spaceId: string, ids: readonly string[], field: string, messageKey: string) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const found = await tx
+    .select({ id: spaceMembers.userId })
+    .from(spaceMembers)
+    .where(and(eq(spaceMembers.spaceId, spaceId), inArray(spaceMembers.userId, unique)));
+  if (found.length !== unique.length) throw Invalid({ [field]: [messageKey] });
+}
+
+/** Throws `Invalid` on `field` unless every id is a task of the space (a task elsewhere is as unknown as none). */
+export async function assertTasksInSpace(tx: Transaction, spaceId: string, ids: readonly string[], field: string, messageKey = 'taskUnknown') {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const found = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.spaceId, spaceId), inArray(tasks.id, unique)));
+  if (found.length !== unique.length) throw Invalid({ [field]: [messageKey] });
+}
+
+export async function assertMilestoneInSpace(tx: Transaction, spaceId: string, id: string | null | undefined) {
+  if (!id) return;
+  const [found] = await tx.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.spaceId, spaceId), eq(milestones.id, id)));
+  if (!found) throw Invalid({ milestoneId: ['milestoneUnknown'] });
+}

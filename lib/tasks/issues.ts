@@ -1,0 +1,83 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { taskIssues, tasks, users, type TaskIssue, type TaskIssueStatus } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit';
+import { Conflict, NotFound } from '@/lib/errors';
+import { authorizeSpace } from '@/lib/spaces/access';
+import { isUuid, parseInput } from '@/lib/validation';
+import { resolveTaskIssueSchema, taskIssueSchema, type TaskIssueInput } from './schema';
+import { updateTask, type UpdatedTask } from './service';
+
+/**
+ * Blocks a task with a new issue-tracking entry (POST /tasks/{id}/blockers). A task that is
+ * already blocked gets one more entry.
+ */
+export async function raiseTaskIssue(actor: Actor, taskId: string, input: TaskIssueInput): Promise<UpdatedTask> {
+  const issue = parseInput(taskIssueSchema, input);
+  return updateTask(actor, taskId, { status: 'blocked', issue });
+}
+
+/**
+ * Records how an entry was resolved. When it was the last open entry of a blocked task, the task
+ * goes back to 进行中: a blocked task always has an open entry explaining why.
+ */
+export async function resolveTaskIssue(actor: Actor, issueId: string, input: { resolution?: unknown }): Promise<TaskIssue> {
+  const { resolution } = parseInput(resolveTaskIssueSchema, input);
+  if (!isUuid(issueId)) throw NotFound();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ spaceId: taskIssues.spaceId }).from(taskIssues).where(eq(taskIssues.id, issueId));
+    if (!found) throw NotFound();
+    const { space } = await authorizeSpace(tx, actor, found.spaceId, 'task.changeStatus', { lock: true });
+    const [issue] = await tx.select().from(taskIssues).where(and(eq(taskIssues.id, issueId), eq(taskIssues.spaceId, space.id)));
+    if (!issue) throw NotFound();
+    if (issue.status === 'resolved') throw Conflict('issueAlreadyResolved');
+    const [resolved] = await tx
+      .update(taskIssues)
+      .set({ status: 'resolved', resolution, resolvedBy: actor.kind === 'user' ? actor.user.id : null, resolvedAt: new Date() })
+      .where(and(eq(taskIssues.id, issueId), eq(taskIssues.spaceId, space.id)))
+      .returning();
+    const [stillOpen] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(taskIssues)
+      .where(and(eq(taskIssues.taskId, issue.taskId), eq(taskIssues.status, 'open')));
+    if (!stillOpen!.n) {
+      await tx.update(tasks).set({ status: 'in_progress' }).where(and(eq(tasks.id, issue.taskId), eq(tasks.spaceId, space.id), eq(tasks.status, 'blocked')));
+    }
+    await recordAudit(tx, actor, {
+      organizationId: space.organizationId, spaceId: space.id, action: 'task.issueResolve', targetType: 'task', targetId: issue.taskId,
+      data: { issueId, resolution },
+    });
+    return resolved!;
+  });
+}
+
+export const TASK_ISSUES_PAGE_SIZE = 50;
+
+/** The space's issue-tracking page: open entries first (oldest first: they have waited longest), then resolved ones, newest first. */
+export async function listTaskIssues(actor: Actor, spaceId: string, options: { status?: TaskIssueStatus; page?: number } = {}) {
+  const db = await getDb();
+  await authorizeSpace(db, actor, spaceId, 'space.view');
+  const raiser = alias(users, 'raiser');
+  const resolver = alias(users, 'resolver');
+  const page = Math.max(1, options.page ?? 1);
+  const where = and(eq(taskIssues.spaceId, spaceId), options.status ? eq(taskIssues.status, options.status) : undefined);
+  const rows = await db
+    .select({
+      issue: taskIssues,
+      task: { id: tasks.id, number: tasks.number, name: tasks.name, status: tasks.status },
+      raisedByName: raiser.name,
+      resolvedByName: resolver.name,
+    })
+    .from(taskIssues)
+    .innerJoin(tasks, eq(tasks.id, taskIssues.taskId))
+    .leftJoin(raiser, eq(raiser.id, taskIssues.raisedBy))
+    .leftJoin(resolver, eq(resolver.id, taskIssues.resolvedBy))
+    .where(where)
+    .orderBy(sql`${taskIssues.status} = 'resolved'`, sql`case when ${taskIssues.status} = 'open' then ${taskIssues.createdAt} end`, desc(taskIssues.resolvedAt))
+    .limit(TASK_ISSUES_PAGE_SIZE + 1)
+    .offset((page - 1) * TASK_ISSUES_PAGE_SIZE);
+  return { rows: rows.slice(0, TASK_ISSUES_PAGE_SIZE), hasMore: rows.length > TASK_ISSUES_PAGE_SIZE, page };
+}

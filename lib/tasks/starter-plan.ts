@@ -1,0 +1,65 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { departments, milestones, spaceMembers, tasks, users, type NewTask, type Space } from '@/db/schema';
+import { actorId, type Actor } from '@/lib/auth/actor';
+import { addDays } from '@/lib/dates';
+import { plainTextToDoc } from '@/lib/rich-text/document';
+import type { SpaceTemplateContent } from '@/lib/templates/space-template';
+
+const DELIVERY_STANDARD = /交付标准[:：]/;
+
+/** A template task's text holds its delivery standard after "交付标准："; the two are stored apart. */
+function splitDescription(text: string) {
+  const [description, standard] = text.split(DELIVERY_STANDARD, 2).map((part) => part.trim());
+  return {
+    description: description ? plainTextToDoc(description) : null,
+    deliveryStandard: standard ? plainTextToDoc(standard) : null,
+  };
+}
+
+/**
+ * Turns a scenario template's starter plan into real rows of a new space: its tasks (due
+ * `dueInDays` after the start, each owned by a member of the hinted department, or by the first
+ * admin) and its milestones (the rows of the progress table, owned by the first admin).
+ */
+export async function createStarterPlan(tx: Transaction, actor: Actor, space: Space, content: SpaceTemplateContent, firstAdminId: string) {
+  const [members, orgDepartments] = await Promise.all([
+    tx
+      .select({ userId: users.id, departmentId: users.departmentId, departmentName: departments.name })
+      .from(spaceMembers)
+      .innerJoin(users, eq(users.id, spaceMembers.userId))
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(eq(spaceMembers.spaceId, space.id)),
+    content.tasks.length
+      ? tx
+        .select({ id: departments.id, name: departments.name })
+        .from(departments)
+        .where(and(eq(departments.organizationId, space.organizationId), inArray(departments.name, content.tasks.flatMap((t) => t.departmentHint ?? []))))
+      : Promise.resolve([]),
+  ]);
+  const firstAdmin = members.find((m) => m.userId === firstAdminId);
+  const clampToSpace = (days: number) => addDays(space.startDate, days) > space.endDate ? space.endDate : addDays(space.startDate, days);
+
+  const rows: NewTask[] = content.tasks.map((task, index) => {
+    const hinted = task.departmentHint ? members.find((m) => m.departmentName === task.departmentHint) : undefined;
+    const owner = hinted ?? firstAdmin;
+    return {
+      spaceId: space.id,
+      number: index + 1,
+      name: task.name,
+      ...splitDescription(task.description),
+      priority: task.priority,
+      dueDate: clampToSpace(task.dueInDays),
+      assigneeId: owner?.userId ?? firstAdminId,
+      departmentId: orgDepartments.find((d) => d.name === task.departmentHint)?.id ?? owner?.departmentId ?? null,
+      rank: index + 1,
+      createdBy: actorId(actor),
+    };
+  });
+  if (rows.length) await tx.insert(tasks).values(rows);
+  if (content.milestones.length) {
+    await tx.insert(milestones).values(content.milestones.map((m, index) => ({
+      spaceId: space.id, name: m.name, plannedDate: clampToSpace(m.dueInDays), ownerId: firstAdminId, position: index + 1,
+    })));
+  }
+}
