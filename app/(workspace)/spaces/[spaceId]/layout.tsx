@@ -31,6 +31,11 @@ export default async function SpaceLayout({ children, params }: { children: Reac
         label={t('sections')}
         tabs={[
           { href: base, label: t('overview'), exact: true },
+          { href: `${base}/tasks`, label: t('tasks') },
+          { href: `${base}/board`, label: t('board') },
+          { href: `${base}/gantt`, label: t('gantt') },
+          { href: `${base}/progress`, label: t('progress') },
+          { href: `${base}/issues`, label: t('issues') },
           { href: `${base}/members`, label: t('members') },
           ...(allowed.has('space.viewAudit') ? [{ href: `${base}/settings`, label: t('settings') }] : []),
         ]}
