@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SPACE_ROLES } from '@/lib/spaces/rules';
 import { spaceDetailSchema, spaceListItemSchema, spaceMemberResourceSchema } from '@/lib/spaces/resources';
 import { addSpaceMembersSchema, createSpaceSchema, spaceListFiltersSchema, updateSpaceMemberSchema, updateSpaceSchema } from '@/lib/spaces/schema';
+import { rescheduledSchema, taskDetailSchema, taskIssueResourceSchema, taskListItemSchema } from '@/lib/tasks/resources';
+import { createTaskSchema, resolveTaskIssueSchema, taskIssueSchema, taskListFiltersSchema, updateTaskSchema } from '@/lib/tasks/schema';
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 
 /**
@@ -26,7 +28,10 @@ const userSchema = z.object({
 });
 
 // Requests are documented as clients send them, responses as the server sends them.
-const requests = { CreateSpace: createSpaceSchema, UpdateSpace: updateSpaceSchema, AddSpaceMembers: addSpaceMembersSchema, UpdateSpaceMember: updateSpaceMemberSchema };
+const requests = {
+  CreateSpace: createSpaceSchema, UpdateSpace: updateSpaceSchema, AddSpaceMembers: addSpaceMembersSchema, UpdateSpaceMember: updateSpaceMemberSchema,
+  CreateTask: createTaskSchema, UpdateTask: updateTaskSchema, RaiseTaskIssue: taskIssueSchema, ResolveTaskIssue: resolveTaskIssueSchema,
+};
 const responses = {
   Error: errorSchema,
   User: userSchema,
@@ -34,6 +39,10 @@ const responses = {
   SpaceDetail: spaceDetailSchema,
   SpaceMember: spaceMemberResourceSchema,
   SpaceTemplate: spaceTemplateResourceSchema,
+  TaskListItem: taskListItemSchema,
+  TaskDetail: taskDetailSchema,
+  TaskIssue: taskIssueResourceSchema,
+  Rescheduled: rescheduledSchema,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -65,10 +74,13 @@ const writes = {
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
 const spaceId = pathParam('spaceId', 'The space.');
 const body = (id: string) => ({ required: true, ...json(componentRef(id)) });
+const taskId = pathParam('taskId', 'The task.');
+const taskAnswer = (description: string, extra: Record<string, object> = {}) =>
+  ({ description, ...json({ type: 'object', properties: { task: componentRef('TaskDetail'), ...extra }, required: ['task'] }) });
 const spaceAnswer = (description: string) => ({ description, ...json({ type: 'object', properties: { space: componentRef('SpaceDetail') }, required: ['space'] }) });
 
-function listQueryParameters() {
-  const shape = z.toJSONSchema(spaceListFiltersSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> };
+function listQueryParameters(filters: z.ZodType) {
+  const shape = z.toJSONSchema(filters, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> };
   return Object.entries(shape.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
 }
 
@@ -94,7 +106,7 @@ export function buildOpenApiDocument(version: string) {
         get: {
           operationId: 'listSpaces',
           summary: 'Spaces the caller belongs to (scope=mine) or may see (scope=all), newest first, 20 a page',
-          parameters: listQueryParameters(),
+          parameters: listQueryParameters(spaceListFiltersSchema),
           responses: {
             '200': {
               description: 'One page of spaces.',
@@ -140,6 +152,57 @@ export function buildOpenApiDocument(version: string) {
       '/spaces/{spaceId}/unarchive': {
         parameters: [spaceId],
         post: { operationId: 'unarchiveSpace', summary: 'Open an archived space again', responses: { '200': spaceAnswer('The space, active again.'), ...writes } },
+      },
+      '/spaces/{spaceId}/tasks': {
+        parameters: [spaceId],
+        get: {
+          operationId: 'listTasks',
+          summary: 'Tasks of the space, filtered and sorted; pass `nextCursor` back as `cursor` for the next page',
+          parameters: listQueryParameters(taskListFiltersSchema),
+          responses: {
+            '200': {
+              description: 'One page of tasks.',
+              ...json({ type: 'object', properties: { data: { type: 'array', items: componentRef('TaskListItem') }, nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } }, required: ['data', 'nextCursor', 'total'] }),
+            },
+            '422': problem('A filter or the cursor is invalid.'),
+            ...common,
+          },
+        },
+        post: {
+          operationId: 'createTask',
+          summary: 'Create a task: exactly one assignee (a member), helpers, dates, predecessors; status blocked needs `issue`',
+          requestBody: body('CreateTask'),
+          responses: { '201': taskAnswer('The new task.'), ...writes },
+        },
+      },
+      '/tasks/{taskId}': {
+        parameters: [taskId],
+        get: { operationId: 'getTask', summary: 'A task with its helpers, dependencies, subtasks and issue entries', responses: { '200': taskAnswer('The task.'), ...common } },
+        patch: {
+          operationId: 'updateTask',
+          summary: 'Change what is sent. Blocking needs `issue` (or an open entry); leaving blocked needs `resolution` or `keepIssueOpen`. Later tasks that depend on this one move with it.',
+          requestBody: body('UpdateTask'),
+          responses: { '200': taskAnswer('The task as changed.', { rescheduled: componentRef('Rescheduled') }), ...writes },
+        },
+        delete: { operationId: 'deleteTask', summary: 'Delete a task (owners and space admins)', responses: { '204': { description: 'Deleted.' }, ...writes } },
+      },
+      '/tasks/{taskId}/blockers': {
+        parameters: [taskId],
+        post: {
+          operationId: 'raiseTaskIssue',
+          summary: 'Block the task with an issue-tracking entry (问题跟踪): reason and proposed solution',
+          requestBody: body('RaiseTaskIssue'),
+          responses: { '201': taskAnswer('The task, now blocked, with the new entry.'), ...writes },
+        },
+      },
+      '/task-issues/{issueId}/resolve': {
+        parameters: [pathParam('issueId', 'An issue-tracking entry.')],
+        post: {
+          operationId: 'resolveTaskIssue',
+          summary: 'Record how an entry was resolved; the last open entry of a blocked task puts the task back in progress',
+          requestBody: body('ResolveTaskIssue'),
+          responses: { '200': { description: 'The resolved entry.', ...json({ type: 'object', properties: { issue: componentRef('TaskIssue') } }) }, ...writes },
+        },
       },
       '/templates': {
         get: {

@@ -1,6 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { getCurrentUser } from '@/lib/auth/session';
-import { env } from '@/lib/env';
+import { timeZoneOf } from '@/lib/org/time-zone';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from './config';
 
 /** The request's language: the user's setting, then the cookie set on the sign-in page, then Accept-Language. */
@@ -15,5 +15,5 @@ export async function resolveRequestLocale(): Promise<Locale> {
 
 export async function resolveRequestTimeZone(): Promise<string> {
   const user = await getCurrentUser().catch(() => null);
-  return user?.timeZone || env.DEFAULT_TIME_ZONE;
+  return timeZoneOf(user);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { spaces, type Task, type User } from '@/db/schema';
+import type { User } from '@/db/schema';
 import { systemActor, userActor, type Actor } from '@/lib/auth/actor';
 import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
 import { addSpaceMembers } from '@/lib/spaces/members';
@@ -10,26 +9,11 @@ import { createTask, deleteTask, updateTask } from '@/lib/tasks/service';
 import { saveSpaceAsTemplate } from '@/lib/templates/space-templates';
 import { expectedOutcome } from '../support/space-permission-spec';
 import { setupTestDatabase } from './support/database';
-import { seedSpace, seedTask, seedUser } from './support/factories';
+import { freshTask, seedSpaceWithTask, seedUser, type SeededSpaceWithTask } from './support/factories';
 
-const database = setupTestDatabase();
+setupTestDatabase();
 
-type Seeded = Awaited<ReturnType<typeof seedSpace>> & { task: Task };
-
-async function seedSpaceWithTask(): Promise<Seeded> {
-  const seeded = await seedSpace();
-  return { ...seeded, task: await seedTask(seeded) };
-}
-
-/** A task to delete; in an archived space it is made while the space is briefly open again. */
-async function freshTask(seeded: Seeded): Promise<Task> {
-  const [space] = await database.handle.db.select().from(spaces).where(eq(spaces.id, seeded.space.id));
-  if (space!.status === 'active') return seedTask(seeded);
-  await unarchiveSpace(systemActor, seeded.space.id);
-  const task = await seedTask(seeded);
-  await archiveSpace(systemActor, seeded.space.id);
-  return task;
-}
+type Seeded = SeededSpaceWithTask;
 
 /** Each action that has a service yet, called as a user would; later issues add theirs here. */
 const operations: Partial<Record<SpaceAction, (actor: Actor, seeded: Seeded) => Promise<unknown>>> = {

@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { spaces, type User } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
-import { createPersonalAccessToken } from '@/lib/auth/tokens';
 import { spaceDetailSchema, spaceListItemSchema } from '@/lib/spaces/resources';
 import { archiveSpace, unarchiveSpace } from '@/lib/spaces/service';
 import * as spacesRoute from '@/app/api/v1/spaces/route';
@@ -14,10 +13,13 @@ import * as memberRoute from '@/app/api/v1/spaces/[spaceId]/members/[userId]/rou
 import * as archiveRoute from '@/app/api/v1/spaces/[spaceId]/archive/route';
 import * as unarchiveRoute from '@/app/api/v1/spaces/[spaceId]/unarchive/route';
 import * as templatesRoute from '@/app/api/v1/templates/route';
+import * as spaceTasksRoute from '@/app/api/v1/spaces/[spaceId]/tasks/route';
+import * as taskRoute from '@/app/api/v1/tasks/[taskId]/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { expectedOutcome } from '../support/space-permission-spec';
+import { call, tokenOf } from './support/api-client';
 import { setupTestDatabase } from './support/database';
-import { seedDepartment, seedOrganization, seedSpace, seedUser } from './support/factories';
+import { freshTask, seedDepartment, seedOrganization, seedSpace, seedSpaceWithTask, seedUser, type SeededSpaceWithTask } from './support/factories';
 
 vi.mock('next/headers', () => ({
   cookies: async () => ({ has: () => false, get: () => undefined }),
@@ -26,38 +28,7 @@ vi.mock('next/headers', () => ({
 
 const database = setupTestDatabase();
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-interface Call {
-  token?: string;
-  params?: Record<string, string>;
-  body?: unknown;
-  /** Sent as is, with `contentType`. */
-  raw?: string;
-  contentType?: string;
-  query?: string;
-}
-
-async function call(handler: unknown, { token, params = {}, body, raw, contentType = 'application/json', query = '' }: Call = {}) {
-  const headers: Record<string, string> = { 'accept-language': 'en' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const hasBody = body !== undefined || raw !== undefined;
-  if (hasBody) headers['content-type'] = contentType;
-  const request = new Request(`http://localhost/api/v1/x${query}`, {
-    method: hasBody ? 'POST' : 'GET', headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  const response = await (handler as Handler)(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-const tokens = new Map<string, string>();
-async function tokenOf(user: User) {
-  if (!tokens.has(user.id)) tokens.set(user.id, (await createPersonalAccessToken(systemActor, user.id, { name: 'api test' })).token);
-  return tokens.get(user.id)!;
-}
-
-type Seeded = Awaited<ReturnType<typeof seedSpace>>;
+type Seeded = SeededSpaceWithTask;
 
 /** Each space action the API offers, as an HTTP call; the status it must answer when allowed. */
 const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, s: Seeded) => Promise<{ status: number }> }>> = {
@@ -86,12 +57,19 @@ const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, 
       return result;
     },
   },
+  'task.create': {
+    ok: 201,
+    run: (token, s) => call(spaceTasksRoute.POST, { token, params: { spaceId: s.space.id }, body: { name: 'API 任务', dueDate: '2026-12-10', assigneeId: s.participant.id } }),
+  },
+  'task.edit': { ok: 200, run: (token, s) => call(taskRoute.PATCH, { token, params: { taskId: s.task.id }, body: { priority: 'high' } }) },
+  'task.changeStatus': { ok: 200, run: (token, s) => call(taskRoute.PATCH, { token, params: { taskId: s.task.id }, body: { status: 'in_progress' } }) },
+  'task.delete': { ok: 204, run: async (token, s) => call(taskRoute.DELETE, { token, params: { taskId: (await freshTask(s)).id }, method: 'DELETE' }) },
 };
 
 describe('the permission matrix through the HTTP API', () => {
   for (const status of ['active', 'archived'] as const) {
     it(`answers every role as the matrix says in an ${status} space`, async () => {
-      const seeded = await seedSpace();
+      const seeded = await seedSpaceWithTask();
       const orgAdmin = await seedUser({ isOrgAdmin: true });
       if (status === 'archived') await archiveSpace(systemActor, seeded.space.id);
       const people: Record<SpaceStanding, User> = {
@@ -189,7 +167,8 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/me', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/archive', '/spaces/{spaceId}/members',
-      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/unarchive', '/templates',
+      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/tasks', '/spaces/{spaceId}/unarchive', '/task-issues/{issueId}/resolve',
+      '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
     ]);
     expect(document.components.schemas.CreateSpace.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
     expect(document.components.schemas.SpaceDetail.properties.members.items).toEqual({ $ref: '#/components/schemas/SpaceMember' });

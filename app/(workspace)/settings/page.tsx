@@ -10,7 +10,7 @@ import { ActionButton } from '@/components/ui/action-button';
 import { createTokenAction, revokeTokenAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/session';
 import { listPersonalAccessTokens } from '@/lib/auth/tokens';
-import { env } from '@/lib/env';
+import { timeZoneOf } from '@/lib/org/time-zone';
 import { defaultLocale } from '@/lib/i18n/config';
 import { avatarUrl } from '@/lib/org/avatar-rules';
 import { updateFavoriteDepartmentsAction, updatePreferencesAction, updateProfileAction } from '@/lib/org/actions';
@@ -56,7 +56,7 @@ export default async function SettingsPage() {
           timeZones={Intl.supportedValuesOf('timeZone')}
           preferences={{
             locale: user.locale ?? defaultLocale,
-            timeZone: user.timeZone ?? env.DEFAULT_TIME_ZONE,
+            timeZone: timeZoneOf(user),
             notificationPreference: user.notificationPreference,
           }}
         />

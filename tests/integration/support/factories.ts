@@ -6,7 +6,10 @@ import { createUser } from '@/lib/org/user-admin-service';
 import type { CreateUserInput } from '@/lib/org/schema';
 import { addSpaceMembers } from '@/lib/spaces/members';
 import type { CreateSpaceInput } from '@/lib/spaces/schema';
-import { createSpace } from '@/lib/spaces/service';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { spaces, type Task } from '@/db/schema';
+import { archiveSpace, createSpace, unarchiveSpace } from '@/lib/spaces/service';
 import type { CreateTaskInput } from '@/lib/tasks/schema';
 import { createTask } from '@/lib/tasks/service';
 
@@ -69,4 +72,23 @@ export async function seedTask(seeded: Pick<SeededSpace, 'space' | 'admin' | 'pa
     assigneeId: seeded.participant.id,
     ...overrides,
   });
+}
+
+export type SeededSpaceWithTask = SeededSpace & { task: Task };
+
+/** A seeded space with one task in it (permission tables act on it). */
+export async function seedSpaceWithTask(): Promise<SeededSpaceWithTask> {
+  const seeded = await seedSpace();
+  return { ...seeded, task: await seedTask(seeded) };
+}
+
+/** A new task to act on; in an archived space it is made while the space is briefly open again. */
+export async function freshTask(seeded: SeededSpace): Promise<Task> {
+  const db = await getDb();
+  const [space] = await db.select({ status: spaces.status }).from(spaces).where(eq(spaces.id, seeded.space.id));
+  if (space!.status === 'active') return seedTask(seeded);
+  await unarchiveSpace(systemActor, seeded.space.id);
+  const task = await seedTask(seeded);
+  await archiveSpace(systemActor, seeded.space.id);
+  return task;
 }

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SpaceMembersByDepartment } from '@/components/spaces/members-by-department';
 import { EmptyState } from '@/components/ui/empty-state';
-import { daysBetween, todayIn } from '@/lib/dates';
-import { env } from '@/lib/env';
+import { daysBetween } from '@/lib/dates';
+import { todayFor } from '@/lib/org/time-zone';
 import { getSpacePageData } from '@/lib/spaces/page-data';
 
 interface SpacePageProps {
@@ -21,7 +21,7 @@ export default async function SpaceOverviewPage({ params }: SpacePageProps) {
   const { space, departments, members, user } = await getSpacePageData((await params).spaceId);
   const t = await getTranslations('spaces');
   const total = Math.max(1, daysBetween(space.startDate, space.endDate));
-  const elapsed = Math.min(total, Math.max(0, daysBetween(space.startDate, todayIn(user.timeZone ?? env.DEFAULT_TIME_ZONE))));
+  const elapsed = Math.min(total, Math.max(0, daysBetween(space.startDate, todayFor(user))));
   const percent = Math.round((elapsed / total) * 100);
   return (
     <div className="grid gap-6 lg:grid-cols-3">

@@ -6,8 +6,8 @@ import { SpaceForm } from '@/components/spaces/space-form';
 import { TemplatePreview } from '@/components/spaces/template-preview';
 import { userActor } from '@/lib/auth/actor';
 import { requireUser } from '@/lib/auth/session';
-import { addDays, todayIn } from '@/lib/dates';
-import { env } from '@/lib/env';
+import { addDays } from '@/lib/dates';
+import { todayFor } from '@/lib/org/time-zone';
 import type { Locale } from '@/lib/i18n/config';
 import { listPeopleOptions } from '@/lib/org/people';
 import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
@@ -32,7 +32,7 @@ export default async function NewSpacePage({ searchParams }: { searchParams: Pro
   ]);
   const templates = await listSpaceTemplates(userActor(user), user.organizationId, locale as Locale);
   const template = templates.find((candidate) => candidate.key === templateKey) ?? null;
-  const start = todayIn(user.timeZone ?? env.DEFAULT_TIME_ZONE);
+  const start = todayFor(user);
   const departmentIds = template ? await matchDepartmentHints(user.organizationId, template.content.departmentHints) : [];
   const choice = 'flex min-h-20 flex-col rounded-lg border bg-white p-3 text-left hover:border-brand-600';
   return (
