@@ -11,14 +11,22 @@ interface ActionButtonProps {
   /** Accessible name when the visible label alone is ambiguous in a list. */
   ariaLabel?: string;
   tone?: 'default' | 'danger';
+  /** Asked before running (for what cannot be undone). */
+  confirm?: string;
 }
 
 /** One button that runs a server action for a row, with the refusal shown next to it. */
-export function ActionButton({ action, fields, label, ariaLabel, tone = 'default' }: ActionButtonProps) {
+export function ActionButton({ action, fields, label, ariaLabel, tone = 'default', confirm }: ActionButtonProps) {
   const [state, formAction, pending] = useActionState(action, null);
   const color = tone === 'danger' ? 'text-red-700 hover:bg-red-50' : 'text-brand-700 hover:bg-brand-50';
   return (
-    <form action={formAction} className="inline-flex flex-col items-end">
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+      className="inline-flex flex-col items-end"
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -36,8 +36,14 @@ export async function listActivePeople(organizationId: string) {
   return rows.sort((a, b) => comparePinyin(a.name, b.name));
 }
 
-/** The same for pickers, each with the text typing may match. */
+/** People as pickers take them, each with the text typing may match. */
+export function toPersonOptions(people: Omit<PersonOption, 'searchKey'>[]): PersonOption[] {
+  return people.map(({ id, name, email, departmentId, departmentName }) => ({
+    id, name, email, departmentId, departmentName, searchKey: `${name} ${email} ${pinyinKey(name)}`.toLowerCase(),
+  }));
+}
+
+/** The organisation's active people for pickers. */
 export async function listPeopleOptions(organizationId: string): Promise<PersonOption[]> {
-  const people = await listActivePeople(organizationId);
-  return people.map((person) => ({ ...person, searchKey: `${person.name} ${person.email} ${pinyinKey(person.name)}`.toLowerCase() }));
+  return toPersonOptions(await listActivePeople(organizationId));
 }

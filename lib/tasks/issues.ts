@@ -1,12 +1,12 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { taskIssues, tasks, users, type TaskIssue, type TaskIssueStatus } from '@/db/schema';
+import { taskIssues, tasks, type TaskIssue, type TaskIssueStatus } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { Conflict, NotFound } from '@/lib/errors';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
+import { readIssues } from './queries';
 import { resolveTaskIssueSchema, taskIssueSchema, type TaskIssueInput } from './schema';
 import { updateTask, type UpdatedTask } from './service';
 
@@ -56,28 +56,11 @@ export async function resolveTaskIssue(actor: Actor, issueId: string, input: { r
 
 export const TASK_ISSUES_PAGE_SIZE = 50;
 
-/** The space's issue-tracking page: open entries first (oldest first: they have waited longest), then resolved ones, newest first. */
+/** The space's issue-tracking page: open entries first (oldest first: they have waited longest), then resolved ones. */
 export async function listTaskIssues(actor: Actor, spaceId: string, options: { status?: TaskIssueStatus; page?: number } = {}) {
-  const db = await getDb();
-  await authorizeSpace(db, actor, spaceId, 'space.view');
-  const raiser = alias(users, 'raiser');
-  const resolver = alias(users, 'resolver');
+  await authorizeSpace(await getDb(), actor, spaceId, 'space.view');
   const page = Math.max(1, options.page ?? 1);
-  const where = and(eq(taskIssues.spaceId, spaceId), options.status ? eq(taskIssues.status, options.status) : undefined);
-  const rows = await db
-    .select({
-      issue: taskIssues,
-      task: { id: tasks.id, number: tasks.number, name: tasks.name, status: tasks.status },
-      raisedByName: raiser.name,
-      resolvedByName: resolver.name,
-    })
-    .from(taskIssues)
-    .innerJoin(tasks, eq(tasks.id, taskIssues.taskId))
-    .leftJoin(raiser, eq(raiser.id, taskIssues.raisedBy))
-    .leftJoin(resolver, eq(resolver.id, taskIssues.resolvedBy))
-    .where(where)
-    .orderBy(sql`${taskIssues.status} = 'resolved'`, sql`case when ${taskIssues.status} = 'open' then ${taskIssues.createdAt} end`, desc(taskIssues.resolvedAt))
-    .limit(TASK_ISSUES_PAGE_SIZE + 1)
-    .offset((page - 1) * TASK_ISSUES_PAGE_SIZE);
+  const where = and(eq(taskIssues.spaceId, spaceId), options.status ? eq(taskIssues.status, options.status) : undefined)!;
+  const rows = await readIssues(where, { limit: TASK_ISSUES_PAGE_SIZE + 1, offset: (page - 1) * TASK_ISSUES_PAGE_SIZE });
   return { rows: rows.slice(0, TASK_ISSUES_PAGE_SIZE), hasMore: rows.length > TASK_ISSUES_PAGE_SIZE, page };
 }

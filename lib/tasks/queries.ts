@@ -1,3 +1,4 @@
+import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, count, desc, eq, exists, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { departments, milestones, taskDependencies, taskHelpers, taskIssues, tasks, users, type Task } from '@/db/schema';
@@ -167,7 +168,7 @@ export async function getTask(actor: Actor, taskId: string): Promise<{
   dependents: TaskRef[];
   subtasks: TaskRef[];
   parent: TaskRef | null;
-  issues: (typeof taskIssues.$inferSelect)[];
+  issues: IssueRow[];
   allowed: Set<SpaceAction>;
 }> {
   if (!isUuid(taskId)) throw NotFound();
@@ -191,7 +192,7 @@ export async function getTask(actor: Actor, taskId: string): Promise<{
     row.task.parentId
       ? db.select(refColumns).from(tasks).where(and(eq(tasks.id, row.task.parentId), eq(tasks.spaceId, found.spaceId))).then((r) => r[0] ?? null)
       : Promise.resolve(null),
-    db.select().from(taskIssues).where(eq(taskIssues.taskId, taskId)).orderBy(desc(taskIssues.createdAt)),
+    readIssues(eq(taskIssues.taskId, taskId)),
   ]);
   return {
     task: { ...row.task, assigneeName: row.assigneeName, departmentName: row.departmentName },
@@ -208,3 +209,41 @@ export interface TaskRef {
   startDate: string | null;
   dueDate: string;
 }
+
+/**
+ * The ids of tasks a form names by number ("3, 5" or "#3 #5"), within one space. An unknown
+ * number is reported on `field`; the service still checks the ids belong to the space.
+ */
+export async function taskIdsForNumbers(spaceId: string, text: unknown, field: string): Promise<string[]> {
+  if (typeof text !== 'string' || !text.trim()) return [];
+  const numbers = text.split(/[\s,，、#]+/).filter(Boolean);
+  if (numbers.some((n) => !/^\d{1,9}$/.test(n)) || !isUuid(spaceId)) throw Invalid({ [field]: ['taskUnknown'] });
+  const unique = [...new Set(numbers.map(Number))];
+  const db = await getDb();
+  const rows = await db.select({ id: tasks.id, number: tasks.number }).from(tasks).where(and(eq(tasks.spaceId, spaceId), inArray(tasks.number, unique)));
+  if (rows.length !== unique.length) throw Invalid({ [field]: ['taskUnknown'] });
+  return unique.map((n) => rows.find((r) => r.number === n)!.id);
+}
+
+/** Issue entries with their task and the names of who raised and resolved them: open ones first, oldest first; then resolved, newest first. */
+export async function readIssues(where: SQL, page: { limit?: number; offset?: number } = {}) {
+  const raiser = alias(users, 'raiser');
+  const resolver = alias(users, 'resolver');
+  const db = await getDb();
+  return db
+    .select({
+      issue: taskIssues,
+      task: { id: tasks.id, number: tasks.number, name: tasks.name, status: tasks.status },
+      raisedByName: raiser.name,
+      resolvedByName: resolver.name,
+    })
+    .from(taskIssues)
+    .innerJoin(tasks, eq(tasks.id, taskIssues.taskId))
+    .leftJoin(raiser, eq(raiser.id, taskIssues.raisedBy))
+    .leftJoin(resolver, eq(resolver.id, taskIssues.resolvedBy))
+    .where(where)
+    .orderBy(sql`${taskIssues.status} = 'resolved'`, sql`case when ${taskIssues.status} = 'open' then ${taskIssues.createdAt} end`, desc(taskIssues.resolvedAt))
+    .limit(page.limit ?? 1000)
+    .offset(page.offset ?? 0);
+}
+export type IssueRow = Awaited<ReturnType<typeof readIssues>>[number];

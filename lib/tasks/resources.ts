@@ -107,7 +107,7 @@ export function toTaskDetail(view: Awaited<ReturnType<typeof getTask>>) {
     dependents: view.dependents,
     subtasks: view.subtasks,
     parent: view.parent,
-    issues: view.issues.map(toTaskIssueResource),
+    issues: view.issues.map((row) => toTaskIssueResource(row.issue)),
     permissions: SPACE_ACTIONS.filter((action) => view.allowed.has(action)),
   };
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents, milestones, taskIssues, tasks } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import { archiveSpace, createSpace } from '@/lib/spaces/service';
+import { getBoard, moveTask } from '@/lib/tasks/board';
 import { listTaskIssues, raiseTaskIssue, resolveTaskIssue } from '@/lib/tasks/issues';
+import { lenientTaskFilters } from '@/lib/tasks/schema';
 import { countTasks, getTask, listTasks } from '@/lib/tasks/queries';
 import { createTask, deleteTask, updateTask } from '@/lib/tasks/service';
 import { setupTestDatabase } from './support/database';
@@ -222,5 +224,36 @@ describe('a space created from a scenario template', () => {
     const planned = await database.handle.db.select().from(milestones).where(eq(milestones.spaceId, space.id));
     expect(planned.length).toBeGreaterThan(0);
     expect(planned.every((m) => m.ownerId === seeded.admin.id && m.plannedDate <= '2027-04-03')).toBe(true);
+  });
+});
+
+describe('the board', () => {
+  it('orders cards by where they were dropped and keeps the issue rules on a drop into 阻塞', async () => {
+    const seeded = await seedSpace();
+    const [a, b, c] = [await seedTask(seeded, { name: 'A' }), await seedTask(seeded, { name: 'B' }), await seedTask(seeded, { name: 'C' })];
+    const participant = userActor(seeded.participant);
+    await moveTask(participant, c.id, { status: 'todo', afterId: a.id, beforeId: b.id });
+    const names = async (status: string) =>
+      (await getBoard(participant, seeded.space.id, lenientTaskFilters({}), '2026-12-01')).find((col) => col.status === status)!.cards.map((card) => card.name);
+    expect(await names('todo')).toEqual(['A', 'C', 'B']);
+    await moveTask(participant, b.id, { status: 'in_progress' });
+    expect(await names('in_progress')).toEqual(['B']);
+    const refused = await rejection(moveTask(participant, a.id, { status: 'blocked' }));
+    expect(refused).toMatchObject({ status: 422, messageKey: 'blockedNeedsIssue' });
+    await moveTask(participant, a.id, { status: 'blocked', issue: { reason: '缺少样机', proposedSolution: '向研发部借用' } });
+    const board = await getBoard(participant, seeded.space.id, lenientTaskFilters({}), '2026-12-01');
+    expect(board.map((col) => [col.status, col.total])).toEqual([['todo', 1], ['in_progress', 1], ['done', 0], ['blocked', 1]]);
+    expect((await rejection(moveTask(userActor(seeded.observer), c.id, { status: 'done' }))).status).toBe(403);
+  });
+
+  it('renumbers a column when cards were squeezed between the same two neighbours too often', async () => {
+    const seeded = await seedSpace();
+    const first = await seedTask(seeded, { name: '首' });
+    const last = await seedTask(seeded, { name: '尾' });
+    const admin = userActor(seeded.admin);
+    let after = first.id;
+    for (let i = 0; i < 30; i++) after = (await moveTask(admin, (await seedTask(seeded, { name: `中${i}` })).id, { status: 'todo', afterId: after, beforeId: last.id })).id;
+    const cards = (await getBoard(admin, seeded.space.id, lenientTaskFilters({}), '2026-12-01'))[0]!.cards.map((card) => card.name);
+    expect(cards).toEqual(['首', ...Array.from({ length: 30 }, (_, i) => `中${i}`), '尾']);
   });
 });

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { TaskForm } from '@/components/tasks/task-form';
+import { EmptyState } from '@/components/ui/empty-state';
+import { addDays } from '@/lib/dates';
+import { todayFor } from '@/lib/org/time-zone';
+import { getSpacePageData } from '@/lib/spaces/page-data';
+import { createTaskAction } from '@/lib/tasks/actions';
+import { getTaskFormOptions } from '@/lib/tasks/page-data';
+
+interface NewTaskPageProps {
+  params: Promise<{ spaceId: string }>;
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('tasks'))('newTask') };
+}
+
+export default async function NewTaskPage({ params }: NewTaskPageProps) {
+  const { spaceId } = await params;
+  const [{ space, user, allowed }, t] = await Promise.all([getSpacePageData(spaceId), getTranslations('tasks')]);
+  if (!allowed.has('task.create')) return <EmptyState title={t('cannotCreate')} />;
+  const { members, departments } = await getTaskFormOptions(spaceId);
+  // A week from today, kept inside the project's dates.
+  const due = [addDays(todayFor(user), 7), space.endDate].sort()[0]!;
+  return (
+    <section aria-labelledby="new-task-title" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id="new-task-title" className="mb-4 text-lg font-semibold text-slate-900">{t('newTask')}</h2>
+      <TaskForm
+        action={createTaskAction}
+        spaceId={space.id}
+        members={members}
+        departments={departments}
+        submitLabel={t('create')}
+        defaults={{
+          name: '', description: null, deliveryStandard: null, priority: 'medium', startDate: '', dueDate: due,
+          assigneeId: members.some((m) => m.id === user.id) ? user.id : '', helperIds: [], departmentId: '',
+          deliverable: '', notes: '', dependsOnNumbers: '', parentNumber: '', isMilestone: false,
+        }}
+      />
+    </section>
+  );
+}
