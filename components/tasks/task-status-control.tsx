@@ -33,7 +33,7 @@ export function TaskStatusControl({ spaceId, taskId, status, openIssues }: TaskS
   const needsIssue = next === 'blocked' && (status !== 'blocked' || openIssues === 0);
   const leavingBlocked = status === 'blocked' && next !== 'blocked' && openIssues > 0;
   return (
-    <form onSubmit={onSubmit} className="space-y-3" data-testid="task-status-control">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="task-status-control">
       <FormMessage state={state} />
       <input type="hidden" name="spaceId" value={spaceId} />
       <input type="hidden" name="taskId" value={taskId} />

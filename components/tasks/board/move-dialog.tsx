@@ -33,7 +33,7 @@ export function MoveDialog({ kind, taskLabel, helpers, pending, onSubmit, onCanc
   }
   return (
     <dialog ref={ref} onCancel={onCancel} aria-labelledby="move-dialog-title" className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-slate-900/40" data-testid="move-dialog">
-      <form onSubmit={submit} className="space-y-3 p-4">
+      <form onSubmit={submit} noValidate className="space-y-3 p-4">
         <h2 id="move-dialog-title" className="font-semibold text-slate-900">{kind === 'block' ? t('blockTitle', { task: taskLabel }) : t('unblockTitle', { task: taskLabel })}</h2>
         {kind === 'block' ? (
           <IssueFields errors={helpers.errors} value={helpers.value} />

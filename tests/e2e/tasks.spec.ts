@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectHydrated, signIn, userFor } from './fixtures';
+
+/** A fresh space of the signed-in user's own department, made through the API. */
+async function createSpace(page: Page, name: string): Promise<string> {
+  const me = (await (await page.request.get('/api/v1/me')).json()).user;
+  const response = await page.request.post('/api/v1/spaces', {
+    data: { name, goal: '按期交付', startDate: '2026-11-01', endDate: '2027-03-31', departmentIds: [me.departmentId], adminIds: [me.id] },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).space.id;
+}
+
+test('tasks: create one, block it from the board with an issue entry, track and resolve the issue', { tag: '@smoke' }, async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const creator = userFor(testInfo, 'spaceCreator');
+  await signIn(page, creator.email);
+  const spaceId = await createSpace(page, `任务-${testInfo.project.name}-${Date.now()}`);
+
+  // A bad task is refused with every problem shown; a good one opens its page.
+  await page.goto(`/spaces/${spaceId}/tasks/new`);
+  const form = page.getByTestId('task-form');
+  await expectHydrated(form.getByRole('button', { name: '创建任务' }));
+  await form.getByLabel('开始日期').fill('2026-12-20');
+  await form.getByLabel('截止日期').fill('2026-12-10');
+  await form.getByRole('button', { name: '创建任务' }).click();
+  await expect(form.getByText('此项为必填项')).toBeVisible();
+  await expect(form.getByText('截止日期不能早于开始日期')).toBeVisible();
+  await form.getByLabel('任务名称').fill('完成用户需求调研报告');
+  await form.getByLabel('开始日期').fill('2026-12-01');
+  await page.getByTestId('editor-deliveryStandard').locator('[contenteditable]').fill('覆盖 10 个重点客户');
+  await form.getByRole('button', { name: '创建任务' }).click();
+  await expect(page.getByRole('heading', { name: /完成用户需求调研报告/ })).toBeVisible();
+  await expect(page.getByText('覆盖 10 个重点客户')).toBeVisible();
+  await expect(page.getByTestId('task-assignee')).toHaveText(creator.name);
+
+  if (testInfo.project.name === 'desktop') {
+    // On the board, moving the card into 阻塞 asks for the issue entry first (dragged with the keyboard).
+    await page.goto(`/spaces/${spaceId}/board`);
+    const card = page.getByTestId('board-card-1');
+    await expectHydrated(card);
+    await card.focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    const dialog = page.getByTestId('move-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: '确认移动' }).click();
+    await expect(dialog.getByText('请说明阻塞原因')).toBeVisible();
+    await dialog.getByLabel('阻塞原因').fill('等待客户反馈');
+    await dialog.getByLabel('解决方案').fill('联系客户部专员催办');
+    await dialog.getByRole('button', { name: '确认移动' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('board-column-blocked').getByTestId('board-card-1')).toBeVisible();
+    await expect(page.getByTestId('board-column-blocked').getByTestId('wip-count')).toHaveText('1');
+  } else {
+    // On a phone the task page's status control does the same, with the same rule.
+    const control = page.getByTestId('task-status-control');
+    await expectHydrated(control);
+    await control.getByText('阻塞', { exact: true }).click();
+    await control.getByRole('button', { name: '更新状态' }).click();
+    await expect(control.getByText('请说明阻塞原因')).toBeVisible();
+    await control.getByLabel('阻塞原因').fill('等待客户反馈');
+    await control.getByLabel('解决方案').fill('联系客户部专员催办');
+    await control.getByRole('button', { name: '更新状态' }).click();
+    await expect(control.getByTestId('form-success')).toBeVisible();
+  }
+
+  // The entry is on the issue-tracking page until it is resolved; then the task is back in progress.
+  await page.getByRole('link', { name: '问题跟踪' }).click();
+  const entry = page.getByTestId('issue-list').getByTestId('issue-entry');
+  await expect(entry).toContainText('等待客户反馈');
+  await expect(entry).toContainText('联系客户部专员催办');
+  await entry.getByText('记录解决情况').click();
+  await entry.getByLabel('解决情况').fill('客户已确认需求');
+  await entry.getByRole('button', { name: '标记为已解决' }).click();
+  await expect(page.getByText('没有未解决的问题')).toBeVisible();
+  await page.goto(`/spaces/${spaceId}`);
+  await expect(page.getByTestId('count-in_progress')).toHaveText('1');
+  await expect(page.getByTestId('count-open-issues')).toHaveText('0');
+});
