@@ -31,6 +31,7 @@ export interface TaskFormDefaults {
   notes: string;
   dependsOnNumbers: string;
   parentNumber: string;
+  milestoneId: string;
   isMilestone: boolean;
 }
 
@@ -41,12 +42,14 @@ interface TaskFormProps {
   taskId?: string;
   members: PersonOption[];
   departments: DepartmentOption[];
+  /** Rows of the progress table a task can count towards. */
+  milestones: { id: string; name: string }[];
   defaults: TaskFormDefaults;
   submitLabel: string;
 }
 
 /** A task's fields: used to create a task and to edit one. */
-export function TaskForm({ action, spaceId, taskId, members, departments, defaults, submitLabel }: TaskFormProps) {
+export function TaskForm({ action, spaceId, taskId, members, departments, milestones, defaults, submitLabel }: TaskFormProps) {
   const t = useTranslations('tasks');
   const common = useTranslations('common');
   const { state, onSubmit, pending } = useFormAction(action);
@@ -94,6 +97,12 @@ export function TaskForm({ action, spaceId, taskId, members, departments, defaul
         <TextField name="dependsOnNumbers" label={t('dependsOn')} defaultValue={value('dependsOnNumbers', defaults.dependsOnNumbers)} placeholder={t('dependsOnPlaceholder')} inputMode="numeric" errors={errors('dependsOnIds')} />
         <TextField name="parentNumber" label={t('parent')} defaultValue={value('parentNumber', defaults.parentNumber)} placeholder={t('parentPlaceholder')} inputMode="numeric" errors={errors('parentId')} />
       </div>
+      {milestones.length > 0 && (
+        <SelectField name="milestoneId" label={t('milestoneLink')} defaultValue={value('milestoneId', defaults.milestoneId)} errors={errors('milestoneId')}>
+          <option value="">{t('noMilestone')}</option>
+          {milestones.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        </SelectField>
+      )}
       <label className="flex min-h-11 items-center gap-2 text-sm text-slate-800">
         <input type="checkbox" name="isMilestone" value="true" defaultChecked={defaults.isMilestone} className="size-5 rounded border-slate-300" />
         {t('isMilestone')}

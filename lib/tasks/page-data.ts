@@ -1,5 +1,8 @@
+import { asc, eq } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { milestones } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
 import { loadOrNotFound } from '@/lib/http/page-data';
 import { toPersonOptions } from '@/lib/org/people';
@@ -7,11 +10,16 @@ import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
 import { getSpacePageData } from '@/lib/spaces/page-data';
 import { getTask } from './queries';
 
-/** The people (members of the space) and departments the task form and the filter bar offer. */
+/** The people (members of the space), departments and milestones the task form and the filter bar offer; the space was authorised by getSpacePageData. */
 export const getTaskFormOptions = cache(async (spaceId: string) => {
   const { space, members } = await getSpacePageData(spaceId);
-  const tree = await listDepartmentTree(space.organizationId);
+  const db = await getDb();
+  const [tree, phases] = await Promise.all([
+    listDepartmentTree(space.organizationId),
+    db.select({ id: milestones.id, phase: milestones.phase, name: milestones.name }).from(milestones).where(eq(milestones.spaceId, space.id)).orderBy(asc(milestones.plannedDate)),
+  ]);
   return {
+    milestones: phases.map((m) => ({ id: m.id, name: m.phase ? `${m.phase} · ${m.name}` : m.name })),
     members: toPersonOptions(members.map((m) => ({ id: m.userId, name: m.name, email: m.email, departmentId: m.departmentId, departmentName: m.departmentName }))),
     departments: flattenDepartmentTree(tree),
   };

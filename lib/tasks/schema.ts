@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { richTextSchema } from '@/lib/rich-text/document';
 import { blankToUndefined, formBoolean, idListSchema, isUuid, isoDateSchema } from '@/lib/validation';
 import {
-  TASK_DEPENDENCIES_MAX, TASK_HELPERS_MAX, TASK_NAME_MAX, TASK_PRIORITIES, TASK_STATUSES, TASK_TEXT_MAX,
+  RISK_LEVELS, TASK_DEPENDENCIES_MAX, TASK_HELPERS_MAX, TASK_NAME_MAX, TASK_PRIORITIES, TASK_STATUSES, TASK_TEXT_MAX,
 } from './rules';
 
 // Messages are keys of the `validation` catalogue. The same schemas parse form data, API JSON and
@@ -158,3 +158,31 @@ export function lenientTaskFilters(query: Record<string, unknown>): ParsedTaskLi
   const bad = new Set(result.error.issues.map((issue) => String(issue.path[0])));
   return taskListFiltersSchema.parse(Object.fromEntries(Object.entries(query).filter(([key]) => !bad.has(key))));
 }
+
+export const riskLevelSchema = z.enum(RISK_LEVELS, 'invalid');
+
+const milestoneFields = {
+  phase: z.preprocess(blankToUndefined, z.string().trim().max(60, 'tooLong').optional()),
+  name: nameSchema,
+  plannedDate: isoDateSchema,
+  actualDate: z.preprocess(blankToUndefined, isoDateSchema.nullable().optional()),
+  ownerId: optionalId('userUnknown'),
+  delayReason: plainText(TASK_TEXT_MAX),
+  /** Empty: use the computed risk. */
+  riskOverride: z.preprocess(blankToUndefined, riskLevelSchema.nullable().optional()),
+};
+
+const delayExplained = (v: { plannedDate?: string; actualDate?: string | null; delayReason?: string | null }) =>
+  !v.actualDate || !v.plannedDate || v.actualDate <= v.plannedDate || Boolean(v.delayReason);
+const delayRefinement = {
+  path: ['delayReason'],
+  message: 'delayReasonRequired',
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as { plannedDate?: unknown; actualDate?: unknown };
+    return isoDateSchema.safeParse(v.plannedDate).success && isoDateSchema.safeParse(v.actualDate).success;
+  },
+};
+
+/** A row of the project progress table; finishing after the planned date needs a delay reason. */
+export const milestoneSchema = z.object(milestoneFields).refine(delayExplained, delayRefinement);
+export type MilestoneInput = Partial<z.input<typeof milestoneSchema>>;

@@ -5,6 +5,7 @@ import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/aut
 import { addSpaceMembers } from '@/lib/spaces/members';
 import { getSpace, listSpaceAudit } from '@/lib/spaces/queries';
 import { archiveSpace, unarchiveSpace, updateSpace } from '@/lib/spaces/service';
+import { createMilestone } from '@/lib/tasks/milestones';
 import { createTask, deleteTask, updateTask } from '@/lib/tasks/service';
 import { saveSpaceAsTemplate } from '@/lib/templates/space-templates';
 import { expectedOutcome } from '../support/space-permission-spec';
@@ -37,6 +38,7 @@ const operations: Partial<Record<SpaceAction, (actor: Actor, seeded: Seeded) => 
   'task.edit': (actor, { task }) => updateTask(actor, task.id, { notes: `备注 ${Date.now()}` }),
   'task.changeStatus': (actor, { task }) => updateTask(actor, task.id, { status: 'in_progress' }),
   'task.delete': async (actor, seeded) => deleteTask(actor, (await freshTask(seeded)).id),
+  'milestone.manage': (actor, { space }) => createMilestone(actor, space.id, { name: '里程碑', plannedDate: '2027-01-15' }),
 };
 
 function actorFor(standing: SpaceStanding, seeded: Seeded, orgAdmin: User): Actor {

@@ -5,6 +5,7 @@ import { systemActor, userActor } from '@/lib/auth/actor';
 import { archiveSpace, createSpace } from '@/lib/spaces/service';
 import { getBoard, moveTask } from '@/lib/tasks/board';
 import { listTaskIssues, raiseTaskIssue, resolveTaskIssue } from '@/lib/tasks/issues';
+import { createMilestone, deleteMilestone, listProgress, updateMilestone } from '@/lib/tasks/milestones';
 import { lenientTaskFilters } from '@/lib/tasks/schema';
 import { countTasks, getTask, listTasks } from '@/lib/tasks/queries';
 import { createTask, deleteTask, updateTask } from '@/lib/tasks/service';
@@ -255,5 +256,28 @@ describe('the board', () => {
     for (let i = 0; i < 30; i++) after = (await moveTask(admin, (await seedTask(seeded, { name: `中${i}` })).id, { status: 'todo', afterId: after, beforeId: last.id })).id;
     const cards = (await getBoard(admin, seeded.space.id, lenientTaskFilters({}), '2026-12-01'))[0]!.cards.map((card) => card.name);
     expect(cards).toEqual(['首', ...Array.from({ length: 30 }, (_, i) => `中${i}`), '尾']);
+  });
+});
+
+describe('the project progress table (项目进度表)', () => {
+  it('computes each row’s risk from dates and linked tasks, lets a person override it, and asks why a row is late', async () => {
+    const seeded = await seedSpace();
+    const owner = userActor(seeded.owner);
+    const research = await createMilestone(owner, seeded.space.id, { phase: '需求调研', name: '完成用户需求报告', plannedDate: '2026-12-20', ownerId: seeded.owner.id });
+    await createMilestone(owner, seeded.space.id, { phase: '方案设计', name: '研发方案定稿', plannedDate: '2027-01-10' });
+    const task = await seedTask(seeded, { milestoneId: research.id });
+    await raiseTaskIssue(userActor(seeded.participant), task.id, { reason: '客户未回复', proposedSolution: '电话跟进' });
+    let rows = await listProgress(userActor(seeded.observer), seeded.space.id, '2026-12-15');
+    expect(rows.map((r) => [r.name, r.risk, r.tasks.total, r.tasks.blocked])).toEqual([['完成用户需求报告', 'red', 1, 1], ['研发方案定稿', 'green', 0, 0]]);
+    expect(rows[0]!.ownerName).toBe('负责人');
+
+    const late = await rejection(updateMilestone(owner, research.id, { phase: '需求调研', name: '完成用户需求报告', plannedDate: '2026-12-20', actualDate: '2026-12-22' }));
+    expect(late.fieldErrors).toEqual({ delayReason: ['delayReasonRequired'] });
+    await updateMilestone(owner, research.id, { phase: '需求调研', name: '完成用户需求报告', plannedDate: '2026-12-20', actualDate: '2026-12-22', delayReason: '客户需求变更', riskOverride: 'green' });
+    rows = await listProgress(owner, seeded.space.id, '2026-12-23');
+    expect(rows[0]).toMatchObject({ computedRisk: 'yellow', risk: 'green', delayReason: '客户需求变更' });
+    expect((await rejection(createMilestone(userActor(seeded.participant), seeded.space.id, { name: 'x', plannedDate: '2027-01-01' }))).status).toBe(403);
+    await deleteMilestone(owner, research.id);
+    expect((await getTask(owner, task.id)).task.milestoneId).toBeNull();
   });
 });

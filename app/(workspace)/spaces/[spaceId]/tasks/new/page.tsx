@@ -20,7 +20,7 @@ export default async function NewTaskPage({ params }: NewTaskPageProps) {
   const { spaceId } = await params;
   const [{ space, user, allowed }, t] = await Promise.all([getSpacePageData(spaceId), getTranslations('tasks')]);
   if (!allowed.has('task.create')) return <EmptyState title={t('cannotCreate')} />;
-  const { members, departments } = await getTaskFormOptions(spaceId);
+  const { members, departments, milestones } = await getTaskFormOptions(spaceId);
   // A week from today, kept inside the project's dates.
   const due = [addDays(todayFor(user), 7), space.endDate].sort()[0]!;
   return (
@@ -31,11 +31,12 @@ export default async function NewTaskPage({ params }: NewTaskPageProps) {
         spaceId={space.id}
         members={members}
         departments={departments}
+        milestones={milestones}
         submitLabel={t('create')}
         defaults={{
           name: '', description: null, deliveryStandard: null, priority: 'medium', startDate: '', dueDate: due,
           assigneeId: members.some((m) => m.id === user.id) ? user.id : '', helperIds: [], departmentId: '',
-          deliverable: '', notes: '', dependsOnNumbers: '', parentNumber: '', isMilestone: false,
+          deliverable: '', notes: '', dependsOnNumbers: '', parentNumber: '', milestoneId: '', isMilestone: false,
         }}
       />
     </section>

@@ -19,7 +19,7 @@ export default async function EditTaskPage({ params }: EditTaskPageProps) {
   const { spaceId, taskId } = await params;
   const [{ view, allowed }, t] = await Promise.all([getTaskPageData(spaceId, taskId), getTranslations('tasks')]);
   if (!allowed.has('task.edit')) return <EmptyState title={t('cannotEdit')} />;
-  const { members, departments } = await getTaskFormOptions(spaceId);
+  const { members, departments, milestones } = await getTaskFormOptions(spaceId);
   const { task } = view;
   return (
     <section aria-labelledby="edit-task-title" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
@@ -30,13 +30,14 @@ export default async function EditTaskPage({ params }: EditTaskPageProps) {
         taskId={task.id}
         members={members}
         departments={departments}
+        milestones={milestones}
         submitLabel={t('save')}
         defaults={{
           name: task.name, description: task.description, deliveryStandard: task.deliveryStandard, priority: task.priority,
           startDate: task.startDate ?? '', dueDate: task.dueDate, assigneeId: task.assigneeId, helperIds: view.helpers.map((h) => h.id),
           departmentId: task.departmentId ?? '', deliverable: task.deliverable ?? '', notes: task.notes ?? '',
           dependsOnNumbers: view.dependsOn.map((d) => d.number).join(', '), parentNumber: view.parent ? String(view.parent.number) : '',
-          isMilestone: task.isMilestone,
+          milestoneId: task.milestoneId ?? '', isMilestone: task.isMilestone,
         }}
       />
     </section>
