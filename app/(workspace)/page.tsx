@@ -3,13 +3,17 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { SpaceCard } from '@/components/spaces/space-card';
+import { MyTaskList } from '@/components/tasks/my-task-list';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
 import { requireUser } from '@/lib/auth/session';
 import { getDepartment } from '@/lib/org/queries';
+import { todayFor } from '@/lib/org/time-zone';
 import { listSpaces } from '@/lib/spaces/queries';
+import { listMyTasks } from '@/lib/tasks/my-tasks';
 
 const HOME_SPACES = 6;
+const HOME_TASKS = 8;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -18,10 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const user = await requireUser('/');
-  const [t, department, spaces] = await Promise.all([
+  const [t, department, spaces, myTasks] = await Promise.all([
     getTranslations('home'),
     user.departmentId ? getDepartment(user.organizationId, user.departmentId) : null,
     listSpaces(userActor(user), { scope: 'mine', status: 'active' }),
+    listMyTasks(userActor(user), { limit: HOME_TASKS }, todayFor(user)),
   ]);
   return (
     <div className="mx-auto max-w-5xl">
@@ -58,7 +63,14 @@ export default async function HomePage() {
         </section>
         <section aria-labelledby="my-tasks">
           <h2 id="my-tasks" className="mb-3 text-base font-semibold text-slate-800">{t('myTasks')}</h2>
-          <EmptyState icon={<ListTodo className="size-8" aria-hidden="true" />} title={t('noTasks')} />
+          {myTasks.rows.length === 0 ? (
+            <EmptyState icon={<ListTodo className="size-8" aria-hidden="true" />} title={t('noTasks')} />
+          ) : (
+            <>
+              <MyTaskList rows={myTasks.rows} />
+              <Link href="/tasks" className="mt-2 inline-block text-sm text-brand-700">{t('allTasks', { count: myTasks.total })}</Link>
+            </>
+          )}
         </section>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { Building2, FolderKanban, House, Plus, Settings, ShieldCheck } from 'lucide-react';
+import { Building2, FolderKanban, House, ListTodo, Plus, Settings, ShieldCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -36,6 +36,10 @@ export async function AppShell({ user, departmentName, favorites, spaces, childr
             <Link href="/" className={navLink}>
               <House className="size-4" aria-hidden="true" />
               {t('nav.home')}
+            </Link>
+            <Link href="/tasks" className={navLink}>
+              <ListTodo className="size-4" aria-hidden="true" />
+              {t('nav.myTasks')}
             </Link>
             <Link href="/settings" className={navLink}>
               <Settings className="size-4" aria-hidden="true" />

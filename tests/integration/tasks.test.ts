@@ -8,6 +8,7 @@ import { listTaskIssues, raiseTaskIssue, resolveTaskIssue } from '@/lib/tasks/is
 import { createMilestone, deleteMilestone, listProgress, updateMilestone } from '@/lib/tasks/milestones';
 import { lenientTaskFilters } from '@/lib/tasks/schema';
 import { countTasks, getTask, listTasks } from '@/lib/tasks/queries';
+import { listMyTasks } from '@/lib/tasks/my-tasks';
 import { createTask, deleteTask, updateTask } from '@/lib/tasks/service';
 import { setupTestDatabase } from './support/database';
 import { seedDepartment, seedSpace, seedTask, seedUser } from './support/factories';
@@ -279,5 +280,21 @@ describe('the project progress table (项目进度表)', () => {
     expect((await rejection(createMilestone(userActor(seeded.participant), seeded.space.id, { name: 'x', plannedDate: '2027-01-01' }))).status).toBe(403);
     await deleteMilestone(owner, research.id);
     expect((await getTask(owner, task.id)).task.milestoneId).toBeNull();
+  });
+});
+
+describe('my tasks across spaces (我的任务)', () => {
+  it('lists what the person owns or helps with, overdue first, and leaves out archived spaces', async () => {
+    const first = await seedSpace();
+    const me = first.participant;
+    await seedTask(first, { name: '下周交付', dueDate: '2026-12-20' });
+    await seedTask(first, { name: '已经逾期', dueDate: '2026-12-02', assigneeId: first.owner.id, helperIds: [me.id] });
+    await seedTask(first, { name: '已完成的', dueDate: '2026-12-01', status: 'done' });
+    await seedTask(first, { name: '别人的', assigneeId: first.owner.id });
+    const rows = (await listMyTasks(userActor(me), {}, '2026-12-10')).rows;
+    expect(rows.map((r) => [r.name, r.overdue, r.isAssignee])).toEqual([['已经逾期', true, false], ['下周交付', false, true]]);
+    expect((await listMyTasks(userActor(me), { includeDone: true }, '2026-12-10')).total).toBe(3);
+    await archiveSpace(systemActor, first.space.id);
+    expect((await listMyTasks(userActor(me), {}, '2026-12-10')).rows).toEqual([]);
   });
 });

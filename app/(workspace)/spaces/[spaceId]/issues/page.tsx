@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { IssueEntry } from '@/components/tasks/issue-entry';
 import { StatusBadge } from '@/components/tasks/task-badges';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
 import { getSpacePageData } from '@/lib/spaces/page-data';
 import { listTaskIssues } from '@/lib/tasks/issues';
@@ -68,10 +69,7 @@ export default async function IssuesPage({ params, searchParams }: IssuesPagePro
           ))}
         </ul>
       )}
-      <nav aria-label={t('pages')} className="flex justify-between text-sm">
-        {page > 1 ? <Link href={`${path}?status=${current}&page=${page - 1}`} className="text-brand-700 hover:underline">{t('previousPage')}</Link> : <span />}
-        {result.hasMore && <Link href={`${path}?status=${current}&page=${page + 1}`} className="text-brand-700 hover:underline">{t('nextPage')}</Link>}
-      </nav>
+      <Pagination page={page} hasNext={result.hasMore} href={(p) => `${path}?status=${current}&page=${p}`} />
     </div>
   );
 }
