@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { departments, milestones, spaceMembers, tasks, users, type NewTask, type Space } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
-import { addDays } from '@/lib/dates';
-import { plainTextToDoc } from '@/lib/rich-text/document';
+import { addDays, daysBetween } from '@/lib/dates';
+import { plainTextToDoc, richTextToPlainText } from '@/lib/rich-text/document';
 import type { SpaceTemplateContent } from '@/lib/templates/space-template';
 
 const DELIVERY_STANDARD = /交付标准[:：]/;
@@ -62,4 +62,39 @@ export async function createStarterPlan(tx: Transaction, actor: Actor, space: Sp
       spaceId: space.id, name: m.name, plannedDate: clampToSpace(m.dueInDays), ownerId: firstAdminId, position: index + 1,
     })));
   }
+}
+
+const TEMPLATE_TASKS_MAX = 100;
+const TEMPLATE_MILESTONES_MAX = 50;
+
+/**
+ * The other direction: a space's own plan as a template's starter plan (its first 100 tasks and 50
+ * milestones), with dates counted from the space's start and departments kept as name hints.
+ */
+export async function starterPlanOf(tx: Transaction, space: Space): Promise<Pick<SpaceTemplateContent, 'tasks' | 'milestones'>> {
+  const [rows, planned] = await Promise.all([
+    tx
+      .select({ name: tasks.name, description: tasks.description, deliveryStandard: tasks.deliveryStandard, priority: tasks.priority, dueDate: tasks.dueDate, departmentName: departments.name })
+      .from(tasks)
+      .leftJoin(departments, eq(departments.id, tasks.departmentId))
+      .where(eq(tasks.spaceId, space.id))
+      .orderBy(asc(tasks.number))
+      .limit(TEMPLATE_TASKS_MAX),
+    tx.select({ name: milestones.name, plannedDate: milestones.plannedDate }).from(milestones).where(eq(milestones.spaceId, space.id)).orderBy(asc(milestones.plannedDate)).limit(TEMPLATE_MILESTONES_MAX),
+  ]);
+  const daysIn = (date: string) => Math.max(0, daysBetween(space.startDate, date));
+  return {
+    tasks: rows.map((r) => {
+      const standard = richTextToPlainText(r.deliveryStandard);
+      const text = [richTextToPlainText(r.description), standard && `交付标准：${standard}`].filter(Boolean).join('\n');
+      return {
+        name: r.name.slice(0, 200),
+        description: text.slice(0, 2000),
+        priority: r.priority,
+        dueInDays: daysIn(r.dueDate),
+        ...(r.departmentName ? { departmentHint: r.departmentName.slice(0, 60) } : {}),
+      };
+    }),
+    milestones: planned.map((m) => ({ name: m.name.slice(0, 200), dueInDays: daysIn(m.plannedDate) })),
+  };
 }

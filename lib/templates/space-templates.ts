@@ -9,6 +9,7 @@ import { Invalid } from '@/lib/errors';
 import { daysBetween } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/config';
 import { authorizeSpace } from '@/lib/spaces/access';
+import { starterPlanOf } from '@/lib/tasks/starter-plan';
 import { isUuid, parseInput } from '@/lib/validation';
 import { builtinSpaceTemplates } from './builtin-space-templates';
 import { spaceTemplateContentSchema, type SpaceTemplateContent } from './space-template';
@@ -84,15 +85,17 @@ export async function saveSpaceAsTemplate(actor: Actor, spaceId: string, input: 
       .from(spaceDepartments)
       .innerJoin(departments, eq(departments.id, spaceDepartments.departmentId))
       .where(eq(spaceDepartments.spaceId, spaceId));
+    // Tasks and milestones come from the space itself; chats and the minutes outline still follow its template.
     const origin = space.templateKey
       ? await resolveSpaceTemplate(actor, space.organizationId, space.templateKey).catch(() => null)
       : null;
+    const plan = await starterPlanOf(tx, space);
     const content: SpaceTemplateContent = {
       goal: space.goal,
       durationDays: Math.max(1, daysBetween(space.startDate, space.endDate)),
       departmentHints: departmentRows.map((d) => d.name).slice(0, 20),
-      tasks: origin?.content.tasks ?? [],
-      milestones: origin?.content.milestones ?? [],
+      tasks: plan.tasks,
+      milestones: plan.milestones,
       channels: origin?.content.channels ?? [],
       minutesOutline: origin?.content.minutesOutline ?? [],
     };

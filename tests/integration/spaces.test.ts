@@ -8,7 +8,7 @@ import { getSpace, listNavigationSpaces, listSpaceAudit, listSpaces } from '@/li
 import { archiveSpace, createSpace, updateSpace } from '@/lib/spaces/service';
 import { listSpaceTemplates, saveSpaceAsTemplate } from '@/lib/templates/space-templates';
 import { setupTestDatabase } from './support/database';
-import { seedDepartment, seedOrganization, seedSpace, seedUser } from './support/factories';
+import { seedDepartment, seedOrganization, seedSpace, seedTask, seedUser } from './support/factories';
 
 const database = setupTestDatabase();
 
@@ -174,14 +174,18 @@ describe('the spaces list', () => {
 
 describe('templates', () => {
   it('lists the four built-in scenario templates, then the ones saved from spaces', async () => {
-    const { space, admin, organization } = await seedSpace({ templateKey: 'builtin:event-preparation' });
+    const seeded = await seedSpace({ templateKey: 'builtin:event-preparation' });
+    const { space, admin, organization } = seeded;
+    await seedTask(seeded, { name: '预订年会场地', dueDate: '2026-12-11', deliveryStandard: '签订场地合同', priority: 'high' });
     const builtins = await listSpaceTemplates(userActor(admin), organization.id, 'zh-CN');
     expect(builtins.slice(0, 4).map((t) => t.name)).toEqual(['新产品上线', '活动筹备', '客户投诉处理', '流程优化']);
     const saved = await saveSpaceAsTemplate(userActor(admin), space.id, { name: '年会筹备模板' });
     const after = await listSpaceTemplates(userActor(admin), organization.id, 'en');
     const mine = after.find((t) => t.key === saved.id)!;
     expect(mine).toMatchObject({ builtin: false, name: '年会筹备模板', content: { goal: space.goal, durationDays: 89 } });
-    expect(mine.content.tasks.length).toBeGreaterThan(0);
+    // The space's own plan: the template's starter tasks, plus what was added since, dated from the start.
+    expect(mine.content.tasks.at(-1)).toEqual({ name: '预订年会场地', description: '交付标准：签订场地合同', priority: 'high', dueInDays: 10, departmentHint: seeded.department.name });
+    expect(mine.content.milestones.length).toBeGreaterThan(0);
     expect(after[0]!.name).toBe('Product launch');
   });
 });
