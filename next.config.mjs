@@ -4,8 +4,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'bcryptjs'],
+  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled;
+  // exceljs is a large CommonJS library that Node loads as it is.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'bcryptjs', 'exceljs'],
   poweredByHeader: false,
 };
 

@@ -25,6 +25,27 @@ export const Invalid = (fieldErrors: FieldErrors, messageKey = 'invalid') =>
 export const Conflict = (messageKey = 'conflict', fieldErrors: FieldErrors = {}) =>
   new DomainError('conflict', 409, messageKey, fieldErrors);
 
+/**
+ * One problem of an uploaded table: the spreadsheet row number, the column's header, and a full
+ * catalogue key (e.g. `taskTable.problems.dateInvalid`) with the values its message names.
+ */
+export interface RowProblem {
+  row: number;
+  column: string;
+  messageKey: string;
+  values?: Record<string, string | number>;
+}
+
+/** `Invalid` for a table: every problem with its row and column, so people fix them all in one go. */
+export class InvalidRowsError extends DomainError {
+  constructor(readonly rows: RowProblem[], messageKey: string) {
+    super('invalid', 422, messageKey);
+    this.name = 'InvalidRowsError';
+  }
+}
+
+export const InvalidRows = (rows: RowProblem[], messageKey = 'invalid') => new InvalidRowsError(rows, messageKey);
+
 export const UnsupportedMediaType = () => new DomainError('unsupported_media_type', 415, 'unsupportedMediaType');
 
 export function isDomainError(error: unknown): error is DomainError {

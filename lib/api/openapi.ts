@@ -3,7 +3,8 @@ import { SPACE_ROLES } from '@/lib/spaces/rules';
 import { spaceDetailSchema, spaceListItemSchema, spaceMemberResourceSchema } from '@/lib/spaces/resources';
 import { addSpaceMembersSchema, createSpaceSchema, spaceListFiltersSchema, updateSpaceMemberSchema, updateSpaceSchema } from '@/lib/spaces/schema';
 import { rescheduledSchema, taskDetailSchema, taskIssueResourceSchema, taskListItemSchema } from '@/lib/tasks/resources';
-import { createTaskSchema, resolveTaskIssueSchema, taskIssueSchema, taskListFiltersSchema, updateTaskSchema } from '@/lib/tasks/schema';
+import { createTaskSchema, resolveTaskIssueSchema, taskImportResultSchema, taskIssueSchema, taskListFiltersSchema, updateTaskSchema } from '@/lib/tasks/schema';
+import { XLSX_CONTENT_TYPE } from '@/lib/tasks/task-sheet-columns';
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 
 /**
@@ -18,6 +19,8 @@ const errorSchema = z.object({
     code: z.enum(['unauthenticated', 'not_found', 'forbidden', 'invalid', 'conflict', 'rate_limited', 'unsupported_media_type', 'invalid_json', 'internal']),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
+    /** Problems of an uploaded table: the spreadsheet row, the column's header, the message. */
+    rows: z.array(z.object({ row: z.int(), column: z.string(), message: z.string() })).optional(),
   }),
 });
 
@@ -43,6 +46,7 @@ const responses = {
   TaskDetail: taskDetailSchema,
   TaskIssue: taskIssueResourceSchema,
   Rescheduled: rescheduledSchema,
+  TaskImportResult: taskImportResultSchema,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -152,6 +156,36 @@ export function buildOpenApiDocument(version: string) {
       '/spaces/{spaceId}/unarchive': {
         parameters: [spaceId],
         post: { operationId: 'unarchiveSpace', summary: 'Open an archived space again', responses: { '200': spaceAnswer('The space, active again.'), ...writes } },
+      },
+      '/spaces/{spaceId}/task-table': {
+        parameters: [spaceId],
+        get: {
+          operationId: 'exportTaskTable',
+          summary: 'The 跨部门任务表 as an .xlsx file, in 编号 order; the task list filters in the query narrow it',
+          responses: {
+            '200': { description: 'The workbook, as an attachment.', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_CONTENT_TYPE } } } },
+            '422': problem('A filter is invalid.'),
+            ...common,
+          },
+        },
+        post: {
+          operationId: 'importTaskTable',
+          summary: 'Import an edited table (≤ 10 MB, ≤ 5,000 rows): rows with 编号 update that task, rows without create one; all or nothing',
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: XLSX_CONTENT_TYPE } }, required: ['file'] },
+              },
+            },
+          },
+          responses: {
+            '200': { description: 'What the import did.', ...json(componentRef('TaskImportResult')) },
+            ...common,
+            '403': writes['403'],
+            '422': problem('The file is not a readable .xlsx, too large or too long (`fields.file`), or rows have problems (`rows`: every problem with its row and column); nothing was written.'),
+          },
+        },
       },
       '/spaces/{spaceId}/tasks': {
         parameters: [spaceId],

@@ -1,9 +1,9 @@
 import type { User } from '@/db/schema';
 import { getRequestUser } from '@/lib/auth/session';
-import { isDomainError, Unauthenticated } from '@/lib/errors';
+import { InvalidRowsError, isDomainError, Unauthenticated } from '@/lib/errors';
 import { isLocale, negotiateLocale, type Locale } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/messages';
-import { translateDomainError } from './translate-error';
+import { translateDomainError, translateRowProblems } from './translate-error';
 
 export interface ApiContext<P> {
   request: Request;
@@ -17,13 +17,21 @@ function localeFor(request: Request, user: User | null): Locale {
   return isLocale(user?.locale) ? user.locale : negotiateLocale(request.headers.get('accept-language'));
 }
 
-/** The JSON error body every API route returns: `{ error: { code, message, fields? } }` (fields: messages by field). */
+/**
+ * The JSON error body every API route returns: `{ error: { code, message, fields?, rows? } }`
+ * (fields: messages by field; rows: `{ row, column, message }` for an uploaded table).
+ */
 export function errorResponse(error: unknown, locale: Locale): Response {
   const t = translatorFor(locale);
   if (isDomainError(error)) {
     const { message, fieldErrors } = translateDomainError(error, locale);
     const body = {
-      error: { code: error.code, message, ...(Object.keys(fieldErrors).length ? { fields: fieldErrors } : {}) },
+      error: {
+        code: error.code,
+        message,
+        ...(Object.keys(fieldErrors).length ? { fields: fieldErrors } : {}),
+        ...(error instanceof InvalidRowsError ? { rows: translateRowProblems(error.rows, locale) } : {}),
+      },
     };
     return Response.json(body, { status: error.status });
   }

@@ -120,6 +120,16 @@ export const resolveTaskIssueSchema = z.object({
   resolution: z.string('resolutionRequired').trim().min(1, 'resolutionRequired').max(TASK_TEXT_MAX, 'tooLong'),
 });
 
+/** What importing a 跨部门任务表 did (the API's answer). */
+export const taskImportResultSchema = z.object({
+  created: z.int().min(0),
+  updated: z.int().min(0),
+  unchanged: z.int().min(0),
+  /** Tasks outside the sheet's changes that moved later because a task they wait on moved. */
+  rescheduled: z.int().min(0),
+});
+export type TaskImportResult = z.output<typeof taskImportResultSchema>;
+
 export const TASK_SORTS = ['number', 'dueDate', 'priority', 'status', 'assignee', 'updatedAt'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
 export const TASK_PAGE_SIZE = 50;

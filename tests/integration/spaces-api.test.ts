@@ -167,8 +167,8 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/me', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/archive', '/spaces/{spaceId}/members',
-      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/tasks', '/spaces/{spaceId}/unarchive', '/task-issues/{issueId}/resolve',
-      '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
+      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks', '/spaces/{spaceId}/unarchive',
+      '/task-issues/{issueId}/resolve', '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
     ]);
     expect(document.components.schemas.CreateSpace.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
     expect(document.components.schemas.SpaceDetail.properties.members.items).toEqual({ $ref: '#/components/schemas/SpaceMember' });

@@ -6,6 +6,7 @@ import { BULK_FORM_ID, BulkStatusBar } from '@/components/tasks/bulk-status-bar'
 import { InlineTaskField } from '@/components/tasks/inline-task-field';
 import { MilestoneMark, PriorityBadge, StatusBadge } from '@/components/tasks/task-badges';
 import { TaskFilterBar } from '@/components/tasks/task-filter-bar';
+import { TaskTableTransfer } from '@/components/tasks/task-table-transfer';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
 import { todayFor } from '@/lib/org/time-zone';
@@ -63,12 +64,15 @@ export default async function TasksPage({ params, searchParams }: TasksPageProps
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="task-total">{t('total', { count: result.total })}</p>
-        {allowed.has('task.create') && (
-          <Link href={`${path}/new`} className="inline-flex min-h-10 items-center gap-1 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
-            <Plus className="size-4" aria-hidden="true" />
-            {t('newTask')}
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <TaskTableTransfer spaceId={space.id} canImport={allowed.has('task.create') && allowed.has('task.edit')} />
+          {allowed.has('task.create') && (
+            <Link href={`${path}/new`} className="inline-flex min-h-10 items-center gap-1 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+              <Plus className="size-4" aria-hidden="true" />
+              {t('newTask')}
+            </Link>
+          )}
+        </div>
       </div>
       <TaskFilterBar path={path} filters={filters} members={members} departments={departments}>
         <label className="block text-xs text-slate-600">

@@ -1,0 +1,28 @@
+import { userActor } from '@/lib/auth/actor';
+import { todayIn } from '@/lib/dates';
+import { env } from '@/lib/env';
+import { apiRoute } from '@/lib/http/api-route';
+import { fileDownload } from '@/lib/http/download';
+import { readUploadedFile } from '@/lib/http/uploaded-file';
+import { exportTaskTable } from '@/lib/tasks/export-tasks';
+import { importTaskTable } from '@/lib/tasks/import-tasks';
+import { TASK_SHEET_MAX_BYTES } from '@/lib/tasks/rules';
+import { XLSX_CONTENT_TYPE } from '@/lib/tasks/task-sheet-columns';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { spaceId: string };
+
+/** The 跨部门任务表 as .xlsx; the task list's filters in the query string narrow it. */
+export const GET = apiRoute<Params>(async ({ request, user, params }) => {
+  const today = todayIn(user.timeZone ?? env.DEFAULT_TIME_ZONE);
+  const filters = Object.fromEntries(new URL(request.url).searchParams);
+  const { bytes, fileName } = await exportTaskTable(userActor(user), params.spaceId, filters, today);
+  return fileDownload(bytes, { fileName, fallbackName: `task-table-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
+});
+
+/** Imports an edited table: multipart/form-data with the .xlsx in `file`. */
+export const POST = apiRoute<Params>(async ({ request, user, params }) => {
+  const bytes = await readUploadedFile(request, TASK_SHEET_MAX_BYTES, 'taskTable.problems.sheetTooLarge');
+  return importTaskTable(userActor(user), params.spaceId, bytes);
+});
