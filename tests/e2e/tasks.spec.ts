@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { buildSheet, TASK_SHEET_HEADERS } from '../support/task-sheet-builder';
 import { expectHydrated, signIn, userFor } from './fixtures';
 
 /** A fresh space of the signed-in user's own department, made through the API. */
@@ -78,4 +79,40 @@ test('tasks: create one, block it from the board with an issue entry, track and 
   await page.goto(`/spaces/${spaceId}`);
   await expect(page.getByTestId('count-in_progress')).toHaveText('1');
   await expect(page.getByTestId('count-open-issues')).toHaveText('0');
+});
+
+test('task table: export and re-import with no change; a broken sheet is refused row by row', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a file goes out and comes back the same way on every screen');
+  const creator = userFor(testInfo, 'spaceCreator');
+  await signIn(page, creator.email);
+  const spaceId = await createSpace(page, `任务表-${Date.now()}`);
+  const me = (await (await page.request.get('/api/v1/me')).json()).user;
+  for (const name of ['市场推广方案设计', '生产资源协调']) {
+    const created = await page.request.post(`/api/v1/spaces/${spaceId}/tasks`, { data: { name, dueDate: '2026-12-20', assigneeId: me.id, notes: '=HYPERLINK("x")' } });
+    expect(created.status()).toBe(201);
+  }
+
+  await page.goto(`/spaces/${spaceId}/tasks`);
+  const transfer = page.getByTestId('task-table-transfer');
+  await expectHydrated(transfer.getByRole('button', { name: '开始导入' }));
+  const download = page.waitForEvent('download');
+  await transfer.getByRole('link', { name: '导出 Excel' }).click();
+  const file = await (await download).path();
+  await transfer.getByLabel('选择要导入的 .xlsx 文件').setInputFiles(file);
+  await transfer.getByRole('button', { name: '开始导入' }).click();
+  await expect(transfer.getByTestId('task-table-imported')).toHaveText(/新建 0 条、更新 0 条、未变化 2 条/);
+
+  const broken = await buildSheet({
+    headers: TASK_SHEET_HEADERS,
+    rows: [
+      { 任务名称: '两位负责人', 负责人: `${creator.name}、王芳`, 优先级: '高', 截止时间: '2026-12-20', 状态: '待开始' },
+      { 任务名称: '日期不对', 负责人: creator.name, 优先级: '紧急', 截止时间: '2026-13-40', 状态: '暂停' },
+    ],
+  });
+  await transfer.getByLabel('选择要导入的 .xlsx 文件').setInputFiles({ name: '有问题的任务表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
+  await transfer.getByRole('button', { name: '开始导入' }).click();
+  const problems = transfer.getByTestId('task-table-problems');
+  await expect(problems).toContainText('未导入任何内容');
+  for (const cell of ['负责人', '优先级', '截止时间', '状态']) await expect(problems.getByRole('cell', { name: cell, exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('task-total')).toHaveText('共 2 项任务');
 });

@@ -267,38 +267,20 @@ describe('importing the 跨部门任务表', () => {
   });
 });
 
-describe('importing 5,000 rows', () => {
-  it('creates them in one go within 10 seconds, and a re-import of their export finds nothing to change', async () => {
+describe('importing many rows', () => {
+  // The 5,000-row timing is a benchmark (npm run bench -- tasks); this checks the bulk path's behaviour.
+  it('creates them in one go, numbered in sheet order, and a re-import of their export finds nothing to change', async () => {
     const seeded = await seedSpace();
-    const rows = generateTaskRows(5000, ['参与者', '负责人', '管理员'], seeded.department.name);
+    const rows = generateTaskRows(600, ['参与者', '负责人', '管理员'], seeded.department.name);
     const file = await buildSheet({ headers: TASK_SHEET_HEADERS.slice(1), rows });
     const actor = userActor(seeded.admin);
-
-    let started = performance.now();
-    expect(await importTaskTable(actor, seeded.space.id, file)).toEqual({ created: 5000, updated: 0, unchanged: 0, rescheduled: 0 });
-    const importMs = performance.now() - started;
+    expect(await importTaskTable(actor, seeded.space.id, file)).toEqual({ created: 600, updated: 0, unchanged: 0, rescheduled: 0 });
     const created = await spaceTasks(seeded.space.id);
-    expect(created.map((t) => t.number)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
-
-    started = performance.now();
+    expect(created.map((t) => t.number)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
     const { bytes } = await exportTaskTable(actor, seeded.space.id);
-    const exportMs = performance.now() - started;
-    started = performance.now();
-    expect(await importTaskTable(actor, seeded.space.id, bytes)).toEqual({ created: 0, updated: 0, unchanged: 5000, rescheduled: 0 });
-    const reimportMs = performance.now() - started;
-
-    started = performance.now();
-    const allEdited = await buildSheet({
-      headers: TASK_SHEET_HEADERS,
-      rows: rows.map((row, i) => ({ ...row, 编号: i + 1, 备注: `第二轮 ${i}` })),
-    });
-    expect(await importTaskTable(actor, seeded.space.id, allEdited)).toMatchObject({ updated: 5000 });
-    const updateMs = performance.now() - started;
-
-    console.info(`task table, 5,000 rows on ${database.handle.kind}: import ${Math.round(importMs)} ms, export ${Math.round(exportMs)} ms, `
-      + `unchanged re-import ${Math.round(reimportMs)} ms, 5,000 updates ${Math.round(updateMs)} ms`);
-    expect(importMs).toBeLessThan(10_000);
-    expect(reimportMs).toBeLessThan(10_000);
-    expect(updateMs).toBeLessThan(10_000);
+    expect(await importTaskTable(actor, seeded.space.id, bytes)).toEqual({ created: 0, updated: 0, unchanged: 600, rescheduled: 0 });
+    const allEdited = await buildSheet({ headers: TASK_SHEET_HEADERS, rows: rows.map((row, i) => ({ ...row, 编号: i + 1, 备注: `第二轮 ${i}` })) });
+    expect(await importTaskTable(actor, seeded.space.id, allEdited)).toMatchObject({ updated: 600 });
+    expect((await spaceTasks(seeded.space.id))[599]!.notes).toBe('第二轮 599');
   });
 });

@@ -40,6 +40,13 @@ export function setupTestDatabase(): TestDatabase {
     if (adminUrl && name) {
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
+      // The pool resolves its end() before every socket has closed; dropping with FORCE under a
+      // still-closing connection makes that client throw. Wait for the sessions to go first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
