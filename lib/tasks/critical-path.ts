@@ -3,31 +3,40 @@ import { startOf, type DependencyEdge, type ScheduledTask } from './schedule';
 // The critical path over fixed dates: a backward pass from the project's latest due date through
 // the finish-to-start edges gives each task the latest day it could finish without moving that
 // date; the tasks with no slack left are the ones that set the end. Calendar days, like due dates.
+// Tasks are addressed by index in typed arrays: the Gantt page runs this on every view of a
+// space of thousands of tasks.
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** Days since 1970-01-01 of a YYYY-MM-DD date, without building a string to parse. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
 
 /**
  * Every task after all of its successors (depth-first post-order). An edge that closes a loop in
  * bad data is skipped rather than trusted, so the walk always ends.
  */
-function successorsFirst(ids: readonly string[], successors: ReadonlyMap<string, string[]>): string[] {
-  const order: string[] = [];
-  const state = new Map<string, 'open' | 'done'>();
-  for (const root of ids) {
-    if (state.has(root)) continue;
-    state.set(root, 'open');
-    const stack: [string, number][] = [[root, 0]];
+function successorsFirst(count: number, successors: readonly number[][]): number[] {
+  const order: number[] = [];
+  const seen = new Uint8Array(count);
+  const stack: number[] = [];
+  const next: number[] = [];
+  for (let root = 0; root < count; root++) {
+    if (seen[root]) continue;
+    seen[root] = 1;
+    stack.push(root);
+    next.push(0);
     while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      const next = successors.get(top[0])?.[top[1]++];
-      if (next === undefined) {
+      const top = stack.length - 1;
+      const node = stack[top]!;
+      const child = successors[node]![next[top]!++];
+      if (child === undefined) {
         stack.pop();
-        state.set(top[0], 'done');
-        order.push(top[0]);
-      } else if (!state.has(next)) {
-        state.set(next, 'open');
-        stack.push([next, 0]);
+        next.pop();
+        order.push(node);
+      } else if (!seen[child]) {
+        seen[child] = 1;
+        stack.push(child);
+        next.push(0);
       }
     }
   }
@@ -40,34 +49,35 @@ function successorsFirst(ids: readonly string[], successors: ReadonlyMap<string,
  * Without dependencies these are the tasks due last; ties all count.
  */
 export function criticalTaskIds(tasks: readonly ScheduledTask[], edges: readonly DependencyEdge[]): Set<string> {
-  const critical = new Set<string>();
-  if (!tasks.length) return critical;
-  const start = new Map<string, number>();
-  const due = new Map<string, number>();
+  const count = tasks.length;
+  const indexOf = new Map<string, number>();
+  const start = new Float64Array(count);
+  const due = new Float64Array(count);
   let projectEnd = -Infinity;
-  for (const task of tasks) {
-    const d = dayNumber(task.dueDate);
-    start.set(task.id, dayNumber(startOf(task)));
-    due.set(task.id, d);
-    if (d > projectEnd) projectEnd = d;
-  }
-  const successors = new Map<string, string[]>();
+  tasks.forEach((task, i) => {
+    indexOf.set(task.id, i);
+    start[i] = dayNumber(startOf(task));
+    due[i] = dayNumber(task.dueDate);
+    if (due[i]! > projectEnd) projectEnd = due[i]!;
+  });
+  const successors: number[][] = Array.from({ length: count }, () => []);
   for (const { taskId, dependsOnId } of edges) {
-    if (!due.has(taskId) || !due.has(dependsOnId) || taskId === dependsOnId) continue;
-    const list = successors.get(dependsOnId);
-    if (list) list.push(taskId);
-    else successors.set(dependsOnId, [taskId]);
+    const to = indexOf.get(taskId);
+    const from = indexOf.get(dependsOnId);
+    if (to !== undefined && from !== undefined && to !== from) successors[from]!.push(to);
   }
-  // The latest day each task may start, known for its successors before the task itself.
-  const latestStart = new Map<string, number>();
-  for (const id of successorsFirst([...due.keys()], successors)) {
+  // The latest day each task may start, known for its successors before the task itself
+  // (NaN for a successor reached through a loop, which `Math.min` must not see).
+  const latestStart = new Float64Array(count).fill(NaN);
+  const critical = new Set<string>();
+  for (const i of successorsFirst(count, successors)) {
     let latestFinish = projectEnd;
-    for (const next of successors.get(id) ?? []) {
-      const nextStart = latestStart.get(next);
-      if (nextStart !== undefined) latestFinish = Math.min(latestFinish, nextStart - 1);
+    for (const next of successors[i]!) {
+      const nextStart = latestStart[next]!;
+      if (!Number.isNaN(nextStart)) latestFinish = Math.min(latestFinish, nextStart - 1);
     }
-    latestStart.set(id, latestFinish - (due.get(id)! - start.get(id)!));
-    if (latestFinish <= due.get(id)!) critical.add(id);
+    latestStart[i] = latestFinish - (due[i]! - start[i]!);
+    if (latestFinish <= due[i]!) critical.add(tasks[i]!.id);
   }
   return critical;
 }
