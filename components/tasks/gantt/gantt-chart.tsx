@@ -13,7 +13,7 @@ import { GanttDetail } from './gantt-detail';
 import { GanttNames } from './gantt-names';
 import { GanttScale } from './gantt-scale';
 import { GanttToolbar } from './gantt-toolbar';
-import { buildScale, dayAt, HEADER_HEIGHT, ROW_HEIGHT, toDay, xOf, type Zoom } from './timeline';
+import { buildScale, dayAt, HEADER_HEIGHT, ROW_HEIGHT, toDay, xOf, type Scale, type Zoom } from './timeline';
 import { useBarDrag } from './use-bar-drag';
 import { useGanttFormat } from './use-gantt-format';
 import { useGanttRows } from './use-gantt-rows';
@@ -56,6 +56,7 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
   const elements = useRef(new Map<string, SVGGElement>());
   const focusRequest = useRef<string | null>(null);
   const anchorDay = useRef<number | null>(null);
+  const previousScale = useRef<Scale | null>(null);
 
   const todayDay = toDay(today);
   const [earliest, latest] = useMemo(() => {
@@ -70,6 +71,8 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
   }, [rows, today]);
   const scale = useMemo(() => buildScale(zoom, earliest, latest), [zoom, earliest, latest]);
   const indexByNumber = useMemo(() => new Map(rows.map((row, index) => [row.number, index])), [rows]);
+  const indexById = useMemo(() => new Map(rows.map((row, index) => [row.id, index])), [rows]);
+  const rowById = useCallback((id: string | null) => (id === null ? undefined : rows[indexById.get(id) ?? -1]), [indexById, rows]);
 
   // Not compiled by the React Compiler; the virtualizers re-render this component when scrolled.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -101,17 +104,19 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
     element.scrollTo({ left: Math.max(0, xOf(scale, day) - lead), behavior });
   }, [nameWidth, scale]);
 
-  // A new zoom keeps the day at the left edge in view (today, the first time).
+  // The view follows the scale, not the other way round: today comes into view the first time, a
+  // new zoom keeps the day that was at the left edge, and a plan that grew earlier keeps its place.
   useLayoutEffect(() => {
     columnVirtualizer.measure();
     const element = scrollRef.current;
-    if (!element) return;
-    if (anchorDay.current === null) scrollToDay(todayDay);
-    else element.scrollLeft = xOf(scale, anchorDay.current);
+    const previous = previousScale.current;
+    previousScale.current = scale;
+    if (!element || previous === scale) return;
+    if (!previous) scrollToDay(todayDay);
+    else if (previous.zoom !== scale.zoom) element.scrollLeft = xOf(scale, anchorDay.current ?? scale.firstDay);
+    else if (previous.firstDay !== scale.firstDay) element.scrollLeft += (previous.firstDay - scale.firstDay) * scale.dayWidth;
     anchorDay.current = null;
-    // Only a change of scale moves the view; scrolling is otherwise the reader's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scale.zoom]);
+  }, [columnVirtualizer, scale, scrollToDay, todayDay]);
 
   const changeZoom = useCallback((next: Zoom) => {
     const element = scrollRef.current;
@@ -129,9 +134,9 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
   }, [reschedule]);
 
   const onDrop = useCallback((taskId: string, edit: BarEdit, days: number) => {
-    const task = rows.find((row) => row.id === taskId);
+    const task = rowById(taskId);
     if (task) commit(task, edit, days);
-  }, [commit, rows]);
+  }, [commit, rowById]);
   const drag = useBarDrag(scale.dayWidth, onDrop, setSelectedId);
   const cancelDrag = drag.cancel;
 
@@ -193,7 +198,7 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
   );
 
   const shownId = hoveredId ?? selectedId;
-  const shown = shownId ? rows.find((row) => row.id === shownId) ?? null : null;
+  const shown = rowById(shownId) ?? null;
   const rowItems = rowVirtualizer.getVirtualItems();
   const columnItems = columnVirtualizer.getVirtualItems();
   const bodyHeight = rows.length * ROW_HEIGHT;
