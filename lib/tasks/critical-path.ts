@@ -1,3 +1,4 @@
+import { toDayNumber } from '@/lib/dates';
 import { startOf, type DependencyEdge, type ScheduledTask } from './schedule';
 
 // The critical path over fixed dates: a backward pass from the project's latest due date through
@@ -5,11 +6,6 @@ import { startOf, type DependencyEdge, type ScheduledTask } from './schedule';
 // date; the tasks with no slack left are the ones that set the end. Calendar days, like due dates.
 // Tasks are addressed by index in typed arrays: the Gantt page runs this on every view of a
 // space of thousands of tasks.
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date, without building a string to parse. */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-}
 
 /**
  * Every task after all of its successors (depth-first post-order). An edge that closes a loop in
@@ -56,8 +52,8 @@ export function criticalTaskIds(tasks: readonly ScheduledTask[], edges: readonly
   let projectEnd = -Infinity;
   tasks.forEach((task, i) => {
     indexOf.set(task.id, i);
-    start[i] = dayNumber(startOf(task));
-    due[i] = dayNumber(task.dueDate);
+    start[i] = toDayNumber(startOf(task));
+    due[i] = toDayNumber(task.dueDate);
     if (due[i]! > projectEnd) projectEnd = due[i]!;
   });
   const successors: number[][] = Array.from({ length: count }, () => []);

@@ -1,3 +1,4 @@
+import { fromDayNumber, toDayNumber } from '@/lib/dates';
 import type { GanttData, GanttTask } from './gantt';
 import { TASK_STATUSES } from './rules';
 
@@ -22,13 +23,10 @@ export interface PackedGantt {
   total: number;
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export function packGantt(data: GanttData): PackedGantt {
   let baseDay = Infinity;
-  for (const task of data.tasks) baseDay = Math.min(baseDay, dayOf(task.startDate ?? task.dueDate));
+  for (const task of data.tasks) baseDay = Math.min(baseDay, toDayNumber(task.startDate ?? task.dueDate));
   if (!Number.isFinite(baseDay)) baseDay = 0;
   const people: string[] = [];
   const personIndex = new Map<string, number>();
@@ -38,7 +36,7 @@ export function packGantt(data: GanttData): PackedGantt {
     people,
     rows: data.tasks.map((task) => [
       task.id, task.number, task.name, TASK_STATUSES.indexOf(task.status),
-      task.startDate === null ? null : dayOf(task.startDate) - baseDay, dayOf(task.dueDate) - baseDay,
+      task.startDate === null ? null : toDayNumber(task.startDate) - baseDay, toDayNumber(task.dueDate) - baseDay,
       task.isMilestone ? 1 : 0, indexOf(task.assigneeName), task.depth,
     ]),
     links: data.links.map((link) => [link.from, link.to]),
@@ -51,7 +49,7 @@ export function unpackGanttRows(packed: PackedGantt): GanttRow[] {
   const { baseDay, people } = packed;
   return packed.rows.map(([id, number, name, status, start, due, milestone, person, depth]) => ({
     id, number, name, status: TASK_STATUSES[status] ?? 'todo',
-    startDate: start === null ? null : dateOf(baseDay + start), dueDate: dateOf(baseDay + due),
+    startDate: start === null ? null : fromDayNumber(baseDay + start), dueDate: fromDayNumber(baseDay + due),
     isMilestone: milestone === 1, assigneeName: people[person] ?? '', depth,
   }));
 }

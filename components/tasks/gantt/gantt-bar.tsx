@@ -1,10 +1,11 @@
 'use client';
 
 import { memo, type KeyboardEvent, type PointerEvent } from 'react';
-import type { GanttRow } from '@/lib/tasks/gantt-transfer';
+import { toDayNumber } from '@/lib/dates';
 import type { BarEdit } from '@/lib/tasks/gantt-moves';
+import type { GanttRow } from '@/lib/tasks/gantt-transfer';
 import type { ScheduledTask } from '@/lib/tasks/schedule';
-import { ROW_HEIGHT, toDay, xOf, type Scale } from './timeline';
+import { ROW_HEIGHT, xOf, type Scale } from './timeline';
 
 const BAR_HEIGHT = 18;
 const DIAMOND = 8;
@@ -52,8 +53,8 @@ interface GanttBarProps {
 export const GanttBar = memo(function GanttBar(props: GanttBarProps) {
   const { task, index, dates, scale, labelOf, critical, showCritical, overdue, editable, pending, dragging, handlers } = props;
   const first = dates.startDate ?? dates.dueDate;
-  const startDay = toDay(first);
-  const dueDay = toDay(dates.dueDate);
+  const startDay = toDayNumber(first);
+  const dueDay = toDayNumber(dates.dueDate);
   const top = index * ROW_HEIGHT;
   const middle = top + ROW_HEIGHT / 2;
   const x = xOf(scale, startDay);

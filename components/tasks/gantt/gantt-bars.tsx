@@ -2,12 +2,13 @@
 
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { useId } from 'react';
-import type { GanttRow } from '@/lib/tasks/gantt-transfer';
+import { toDayNumber } from '@/lib/dates';
 import { editDates } from '@/lib/tasks/gantt-moves';
+import type { GanttRow } from '@/lib/tasks/gantt-transfer';
 import { isOverdue } from '@/lib/tasks/overdue';
 import { GanttBar, type BarHandlers } from './gantt-bar';
 import { GanttLinks } from './gantt-links';
-import { isWeekend, ROW_HEIGHT, toDay, xOf, type Column, type Scale } from './timeline';
+import { isWeekend, ROW_HEIGHT, xOf, type Column, type Scale } from './timeline';
 import type { DragPreview } from './use-bar-drag';
 
 interface GanttBarsProps {
@@ -32,8 +33,10 @@ interface GanttBarsProps {
 }
 
 /**
- * The timeline of the rows in view as one SVG the height of those rows: day or column lines,
- * weekends, today, the arrows and the bars. Everything else is left out, however long the plan.
+ * The timeline as one SVG the size of the whole plan, holding only what is in view: column lines,
+ * weekends, today, the arrows and the bars of the rows on screen. Its size and coordinates stay
+ * put while scrolling, so the browser lays out only the rows that come and go (a window-sized SVG
+ * that moved with the scroll re-laid out every label on every frame).
  */
 export function GanttBars(props: GanttBarsProps) {
   const { rows, rowItems, columnItems, scale, critical, showCritical, today, preview, selectedId } = props;
@@ -41,32 +44,26 @@ export function GanttBars(props: GanttBarsProps) {
   const firstItem = rowItems[0];
   const lastItem = rowItems[rowItems.length - 1];
   if (!firstItem || !lastItem) return null;
-  const top = firstItem.index * ROW_HEIGHT;
-  const bottom = (lastItem.index + 1) * ROW_HEIGHT;
-  const todayX = xOf(scale, toDay(today)) + scale.dayWidth / 2;
+  const height = rows.length * ROW_HEIGHT;
+  const todayX = xOf(scale, toDayNumber(today)) + scale.dayWidth / 2;
   const columns = columnItems.map((item) => scale.columns[item.index]).filter((c): c is Column => Boolean(c));
   const selectedIndex = selectedId ? rowItems.find((item) => rows[item.index]?.id === selectedId)?.index : undefined;
 
   return (
-    <svg
-      className="absolute left-0 overflow-visible"
-      style={{ top, height: bottom - top, width: scale.width }}
-      viewBox={`0 ${top} ${scale.width} ${bottom - top}`}
-      data-testid="gantt-timeline"
-    >
+    <svg className="absolute top-0 left-0" width={scale.width} height={height} data-testid="gantt-timeline">
       <g aria-hidden="true">
         {scale.zoom === 'day' &&
           columns.filter((c) => isWeekend(c.day)).map((c) => (
-            <rect key={`w${c.day}`} x={xOf(scale, c.day)} y={top} width={scale.dayWidth} height={bottom - top} className="fill-slate-50" />
+            <rect key={`w${c.day}`} x={xOf(scale, c.day)} y={0} width={scale.dayWidth} height={height} className="fill-slate-50" />
           ))}
         {selectedIndex !== undefined && <rect x={0} y={selectedIndex * ROW_HEIGHT} width={scale.width} height={ROW_HEIGHT} className="fill-brand-50" />}
         {columns.map((c) => (
-          <line key={`c${c.day}`} x1={xOf(scale, c.day)} x2={xOf(scale, c.day)} y1={top} y2={bottom} className="stroke-slate-100" />
+          <line key={`c${c.day}`} x1={xOf(scale, c.day)} x2={xOf(scale, c.day)} y1={0} y2={height} className="stroke-slate-100" />
         ))}
         {rowItems.map((item) => (
           <line key={`r${item.index}`} x1={0} x2={scale.width} y1={(item.index + 1) * ROW_HEIGHT - 0.5} y2={(item.index + 1) * ROW_HEIGHT - 0.5} className="stroke-slate-100" />
         ))}
-        <line data-testid="gantt-today" x1={todayX} x2={todayX} y1={top} y2={bottom} strokeWidth={2} className="stroke-orange-500" />
+        <line data-testid="gantt-today" x1={todayX} x2={todayX} y1={0} y2={height} strokeWidth={2} className="stroke-orange-500" />
       </g>
       <GanttLinks
         rows={rows}

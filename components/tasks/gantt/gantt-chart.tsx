@@ -4,8 +4,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { GanttRow, PackedGantt } from '@/lib/tasks/gantt-transfer';
+import { toDayNumber } from '@/lib/dates';
 import { datesDiffer, editDates, type BarEdit } from '@/lib/tasks/gantt-moves';
+import type { GanttRow, PackedGantt } from '@/lib/tasks/gantt-transfer';
 import { isOverdue } from '@/lib/tasks/overdue';
 import type { BarHandlers } from './gantt-bar';
 import { GanttBars } from './gantt-bars';
@@ -13,7 +14,7 @@ import { GanttDetail } from './gantt-detail';
 import { GanttNames } from './gantt-names';
 import { GanttScale } from './gantt-scale';
 import { GanttToolbar } from './gantt-toolbar';
-import { buildScale, dayAt, HEADER_HEIGHT, ROW_HEIGHT, toDay, xOf, type Scale, type Zoom } from './timeline';
+import { buildScale, dayAt, HEADER_HEIGHT, ROW_HEIGHT, xOf, type Scale, type Zoom } from './timeline';
 import { useBarDrag } from './use-bar-drag';
 import { useGanttFormat } from './use-gantt-format';
 import { useGanttRows } from './use-gantt-rows';
@@ -58,7 +59,7 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
   const anchorDay = useRef<number | null>(null);
   const previousScale = useRef<Scale | null>(null);
 
-  const todayDay = toDay(today);
+  const todayDay = toDayNumber(today);
   const [earliest, latest] = useMemo(() => {
     let first = today;
     let last = today;
@@ -67,7 +68,7 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
       if (start < first) first = start;
       if (row.dueDate > last) last = row.dueDate;
     }
-    return [toDay(first), toDay(last)];
+    return [toDayNumber(first), toDayNumber(last)];
   }, [rows, today]);
   const scale = useMemo(() => buildScale(zoom, earliest, latest), [zoom, earliest, latest]);
   const indexByNumber = useMemo(() => new Map(rows.map((row, index) => [row.number, index])), [rows]);
@@ -117,6 +118,8 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
     else if (previous.firstDay !== scale.firstDay) element.scrollLeft += (previous.firstDay - scale.firstDay) * scale.dayWidth;
     anchorDay.current = null;
   }, [columnVirtualizer, scale, scrollToDay, todayDay]);
+
+  const scrollToToday = useCallback(() => scrollToDay(todayDay, 'smooth'), [scrollToDay, todayDay]);
 
   const changeZoom = useCallback((next: Zoom) => {
     const element = scrollRef.current;
@@ -211,7 +214,7 @@ export function GanttChart({ spaceId, data, today, initialZoom, canEdit }: Gantt
         onZoom={changeZoom}
         showCritical={showCritical}
         onShowCritical={setShowCritical}
-        onToday={() => scrollToDay(todayDay, 'smooth')}
+        onToday={scrollToToday}
         count={rows.length}
         total={data.total}
       />

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { memo } from 'react';
-import type { GanttRow } from '@/lib/tasks/gantt-transfer';
 import { daysBetween } from '@/lib/dates';
+import type { GanttRow } from '@/lib/tasks/gantt-transfer';
 
 const STATUS_KEYS = { todo: 'todo', in_progress: 'inProgress', done: 'done', blocked: 'blocked' } as const;
 

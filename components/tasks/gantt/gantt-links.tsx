@@ -1,9 +1,10 @@
 'use client';
 
 import { memo } from 'react';
-import type { GanttRow } from '@/lib/tasks/gantt-transfer';
+import { toDayNumber } from '@/lib/dates';
 import { editDates } from '@/lib/tasks/gantt-moves';
-import { ROW_HEIGHT, toDay, xOf, type Scale } from './timeline';
+import type { GanttRow } from '@/lib/tasks/gantt-transfer';
+import { ROW_HEIGHT, xOf, type Scale } from './timeline';
 import type { DragPreview } from './use-bar-drag';
 
 interface GanttLinksProps {
@@ -26,8 +27,8 @@ const GAP = 6;
 /** Where a bar starts and ends on the timeline, following a drag in progress. */
 function span(task: GanttRow, scale: Scale, preview: DragPreview | null) {
   const dates = preview?.taskId === task.id ? editDates(task, preview.edit, preview.days) : task;
-  const start = toDay(dates.startDate ?? dates.dueDate);
-  const due = toDay(dates.dueDate);
+  const start = toDayNumber(dates.startDate ?? dates.dueDate);
+  const due = toDayNumber(dates.dueDate);
   return task.isMilestone
     ? { from: xOf(scale, due) + scale.dayWidth / 2 - 8, to: xOf(scale, due) + scale.dayWidth / 2 + 8 }
     : { from: xOf(scale, start), to: xOf(scale, due + 1) };

@@ -3,7 +3,8 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { useFormatter } from 'next-intl';
 import { memo } from 'react';
-import { dayToDate, groupOf, toDay, xOf, type Column, type Scale } from './timeline';
+import { toDayNumber } from '@/lib/dates';
+import { dayToDate, groupOf, xOf, type Column, type Scale } from './timeline';
 
 interface GanttScaleProps {
   scale: Scale;
@@ -31,7 +32,7 @@ export const GanttScale = memo(function GanttScale({ scale, columnItems, viewLef
     scale.zoom === 'day'
       ? String(dayToDate(column.day).getUTCDate())
       : format.dateTime(dayToDate(column.day), scale.zoom === 'week' ? { ...utc, month: 'numeric', day: 'numeric' } : { ...utc, month: 'short' });
-  const todayX = xOf(scale, toDay(today)) + scale.dayWidth / 2;
+  const todayX = xOf(scale, toDayNumber(today)) + scale.dayWidth / 2;
   const groups = columns.filter((column, i) => i === 0 || groupOf(scale, columns[i - 1]!) !== groupOf(scale, column));
 
   return (

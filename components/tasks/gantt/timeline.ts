@@ -1,20 +1,18 @@
-// The chart's geometry: calendar dates as whole day numbers (days since 1970-01-01, UTC, the way
-// due dates are stored), the columns of each zoom level and the pixels of a day.
+// The chart's geometry: calendar dates as whole day numbers (`toDayNumber` in lib/dates), the
+// columns of each zoom level and the pixels of a day.
 
 export const ZOOMS = ['day', 'week', 'month'] as const;
 export type Zoom = (typeof ZOOMS)[number];
 
 export const isZoom = (value: unknown): value is Zoom => typeof value === 'string' && (ZOOMS as readonly string[]).includes(value);
 
-/** Pixels per day: a day column wide enough for its number, a week for "12月7日", a month for its name. */
+/** Pixels per day: a day column wide enough for its number, a week for "12/7", a month for its name. */
 export const DAY_WIDTH: Record<Zoom, number> = { day: 32, week: 14, month: 4 };
 export const ROW_HEIGHT = 36;
 export const HEADER_HEIGHT = 48;
 
 const DAY_MS = 86_400_000;
 
-export const toDay = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-export const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 export const dayToDate = (day: number) => new Date(day * DAY_MS);
 
 /** 1970-01-01 was a Thursday; weeks start on Monday, as calendars in China do. */

@@ -2,8 +2,9 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
+import { toDayNumber } from '@/lib/dates';
 import type { ScheduledTask } from '@/lib/tasks/schedule';
-import { dayToDate, toDay } from './timeline';
+import { dayToDate } from './timeline';
 
 /** Dates the way the chart says them: 12月3日 (with the year when it is not this year's), and ranges. */
 export function useGanttFormat(today: string) {
@@ -11,7 +12,7 @@ export function useGanttFormat(today: string) {
   const t = useTranslations('gantt');
   const thisYear = today.slice(0, 4);
   const date = useCallback(
-    (iso: string) => format.dateTime(dayToDate(toDay(iso)), {
+    (iso: string) => format.dateTime(dayToDate(toDayNumber(iso)), {
       ...(iso.slice(0, 4) === thisYear ? {} : { year: 'numeric' }), month: 'short', day: 'numeric', timeZone: 'UTC',
     }),
     [format, thisYear],
