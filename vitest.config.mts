@@ -10,13 +10,15 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        // Benchmarks need a database: they run once, in the integration project.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', benchmark: { include: [] } },
       },
       {
         resolve: { alias },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          benchmark: { include: ['tests/bench/**/*.bench.ts'] },
           environment: 'node',
           // PGlite starts in a few seconds; CLI tests spawn processes. Give both room on 2 cores.
           testTimeout: 60_000,
