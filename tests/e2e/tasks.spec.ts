@@ -42,7 +42,15 @@ test('tasks: create one, block it from the board with an issue entry, track and 
     await expectHydrated(card);
     await card.focus();
     await page.keyboard.press('Space');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    // dnd-kit announces each step; wait for it so every key lands on a measured board.
+    const announced = page.locator('[id^="DndLiveRegion"]');
+    await expect(announced).toContainText('移动到「待开始」');
+    // Arrow keys move between the droppable areas nearest to the right; step until over 阻塞.
+    for (let i = 0; i < 8 && !(await announced.textContent())?.includes('阻塞'); i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(150);
+    }
+    await expect(announced).toContainText('移动到「阻塞」');
     await page.keyboard.press('Space');
     const dialog = page.getByTestId('move-dialog');
     await expect(dialog).toBeVisible();
@@ -98,7 +106,7 @@ test('task table: export and re-import with no change; a broken sheet is refused
   const download = page.waitForEvent('download');
   await transfer.getByRole('link', { name: '导出 Excel' }).click();
   const file = await (await download).path();
-  await transfer.getByLabel('选择要导入的 .xlsx 文件').setInputFiles(file);
+  await transfer.getByLabel('导入 Excel').setInputFiles(file);
   await transfer.getByRole('button', { name: '开始导入' }).click();
   await expect(transfer.getByTestId('task-table-imported')).toHaveText(/新建 0 条、更新 0 条、未变化 2 条/);
 
@@ -109,10 +117,44 @@ test('task table: export and re-import with no change; a broken sheet is refused
       { 任务名称: '日期不对', 负责人: creator.name, 优先级: '紧急', 截止时间: '2026-13-40', 状态: '暂停' },
     ],
   });
-  await transfer.getByLabel('选择要导入的 .xlsx 文件').setInputFiles({ name: '有问题的任务表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
+  await transfer.getByLabel('导入 Excel').setInputFiles({ name: '有问题的任务表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
   await transfer.getByRole('button', { name: '开始导入' }).click();
   const problems = transfer.getByTestId('task-table-problems');
   await expect(problems).toContainText('未导入任何内容');
   for (const cell of ['负责人', '优先级', '截止时间', '状态']) await expect(problems.getByRole('cell', { name: cell, exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('task-total')).toHaveText('共 2 项任务');
+});
+
+test('Gantt: moving a task later pushes the task that waits on it; starting a task before its predecessor is refused', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the Gantt chart is read-only on phones');
+  const creator = userFor(testInfo, 'spaceCreator');
+  await signIn(page, creator.email);
+  const spaceId = await createSpace(page, `甘特图-${Date.now()}`);
+  const me = (await (await page.request.get('/api/v1/me')).json()).user;
+  const create = async (data: Record<string, unknown>) => (await (await page.request.post(`/api/v1/spaces/${spaceId}/tasks`, { data: { assigneeId: me.id, ...data } })).json()).task;
+  const research = await create({ name: '需求调研', startDate: '2026-12-01', dueDate: '2026-12-05' });
+  await create({ name: '方案设计', startDate: '2026-12-06', dueDate: '2026-12-08', dependsOnIds: [research.id] });
+
+  await page.goto(`/spaces/${spaceId}/gantt`);
+  await expect(page.getByTestId('gantt')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('gantt-link-1-2')).toBeAttached();
+  const first = page.getByTestId('gantt-bar-1');
+  const second = page.getByTestId('gantt-bar-2');
+  for (const due of ['2026-12-06', '2026-12-07']) {
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(first).toHaveAttribute('data-due', due);
+    // Saved when the bar is no longer busy.
+    await expect(first).not.toHaveAttribute('aria-busy', 'true');
+  }
+  // The successor moved with it, keeping its three days.
+  await expect(second).toHaveAttribute('data-start', '2026-12-08');
+  await expect(second).toHaveAttribute('data-due', '2026-12-10');
+
+  await second.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('gantt-error')).toContainText('#2');
+  await expect(second).toHaveAttribute('data-start', '2026-12-08');
+  await page.reload();
+  await expect(page.getByTestId('gantt-bar-2')).toHaveAttribute('data-start', '2026-12-08');
 });
