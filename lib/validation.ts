@@ -25,6 +25,9 @@ export function isUuid(value: unknown): value is string {
   return uuidSchema.safeParse(value).success;
 }
 
+/** A form field read as text; a missing or non-text field is the empty string (ids from it then name nothing). */
+export const formText = (value: unknown) => (typeof value === 'string' ? value : '');
+
 /** Empty form fields mean "not given". */
 export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 

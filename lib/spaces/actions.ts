@@ -2,13 +2,13 @@
 
 import { redirect } from 'next/navigation';
 import { authedAction } from '@/lib/http/authed-action';
+import { formText } from '@/lib/validation';
 import { saveSpaceAsTemplate } from '@/lib/templates/space-templates';
 import { addSpaceMembers, removeSpaceMember, updateSpaceMember } from './members';
 import { archiveSpace, createSpace, unarchiveSpace, updateSpace } from './service';
 
 // Form actions for spaces; every service checks the actor's permission in the space itself.
 const saved = { revalidate: '/', successMessage: 'settings.saved' } as const;
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export const createSpaceAction = authedAction(async (actor, input, user): Promise<void> => {
   const space = await createSpace(actor, user.organizationId, input);
@@ -16,29 +16,29 @@ export const createSpaceAction = authedAction(async (actor, input, user): Promis
 });
 
 export const updateSpaceAction = authedAction(async (actor, input): Promise<void> => {
-  await updateSpace(actor, text(input.spaceId), input);
+  await updateSpace(actor, formText(input.spaceId), input);
 }, saved);
 
 export const archiveSpaceAction = authedAction(async (actor, input): Promise<void> => {
-  await archiveSpace(actor, text(input.spaceId));
+  await archiveSpace(actor, formText(input.spaceId));
 }, { revalidate: '/', successMessage: 'spaces.archivedNotice' });
 
 export const unarchiveSpaceAction = authedAction(async (actor, input): Promise<void> => {
-  await unarchiveSpace(actor, text(input.spaceId));
+  await unarchiveSpace(actor, formText(input.spaceId));
 }, { revalidate: '/', successMessage: 'spaces.unarchivedNotice' });
 
 export const addSpaceMembersAction = authedAction(async (actor, input): Promise<number> => {
-  return (await addSpaceMembers(actor, text(input.spaceId), input)).length;
+  return (await addSpaceMembers(actor, formText(input.spaceId), input)).length;
 }, { revalidate: '/' });
 
 export const updateSpaceMemberAction = authedAction(async (actor, input): Promise<void> => {
-  await updateSpaceMember(actor, text(input.spaceId), text(input.userId), input);
+  await updateSpaceMember(actor, formText(input.spaceId), formText(input.userId), input);
 }, saved);
 
 export const removeSpaceMemberAction = authedAction(async (actor, input): Promise<void> => {
-  await removeSpaceMember(actor, text(input.spaceId), text(input.userId));
+  await removeSpaceMember(actor, formText(input.spaceId), formText(input.userId));
 }, { revalidate: '/' });
 
 export const saveSpaceAsTemplateAction = authedAction(async (actor, input): Promise<void> => {
-  await saveSpaceAsTemplate(actor, text(input.spaceId), input);
+  await saveSpaceAsTemplate(actor, formText(input.spaceId), input);
 }, { revalidate: '/', successMessage: 'spaces.templateSaved' });

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import type { Actor } from '@/lib/auth/actor';
 import { authedAction } from '@/lib/http/authed-action';
+import { formText } from '@/lib/validation';
 import { moveTask } from './board';
 import { bulkUpdateTaskStatus } from './bulk';
 import { resolveTaskIssue } from './issues';
@@ -10,7 +11,6 @@ import { taskIdsForNumbers } from './queries';
 import { createTask, deleteTask, updateTask } from './service';
 
 // Form actions for tasks; every service checks the actor's permission in the task's space itself.
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const refresh = { revalidate: '/' } as const;
 
 /**
@@ -28,12 +28,12 @@ async function taskInput(spaceId: string, input: Record<string, unknown>, option
     ...(dependsOnIds ? { dependsOnIds } : {}),
     ...(parent ? { parentId: parent[0] ?? null } : {}),
     ...(options.edit && 'name' in input ? { isMilestone: input.isMilestone ?? 'false' } : {}),
-    ...(reason !== undefined || proposedSolution !== undefined ? { issue: { reason: text(reason), proposedSolution: text(proposedSolution) } } : {}),
+    ...(reason !== undefined || proposedSolution !== undefined ? { issue: { reason: formText(reason), proposedSolution: formText(proposedSolution) } } : {}),
   };
 }
 
 export const createTaskAction = authedAction(async (actor, input): Promise<void> => {
-  const spaceId = text(input.spaceId);
+  const spaceId = formText(input.spaceId);
   // The issue fields count only when the task starts out blocked.
   const { 'issue.reason': _reason, 'issue.proposedSolution': _solution, ...withoutIssue } = input;
   const task = await createTask(actor, spaceId, await taskInput(spaceId, input.status === 'blocked' ? input : withoutIssue, { edit: false }));
@@ -42,7 +42,7 @@ export const createTaskAction = authedAction(async (actor, input): Promise<void>
 
 async function applyUpdate(actor: Actor, input: Record<string, unknown>) {
   const { taskId, spaceId, ...rest } = input;
-  await updateTask(actor, text(taskId), await taskInput(text(spaceId), rest, { edit: true }));
+  await updateTask(actor, formText(taskId), await taskInput(formText(spaceId), rest, { edit: true }));
 }
 
 /** Inline edits in the list and the status control post here: what is sent changes. */
@@ -51,29 +51,29 @@ export const updateTaskAction = authedAction(applyUpdate, { ...refresh, successM
 /** The edit form: saves, then shows the task. */
 export const editTaskAction = authedAction(async (actor, input): Promise<void> => {
   await applyUpdate(actor, input);
-  redirect(`/spaces/${text(input.spaceId)}/tasks/${text(input.taskId)}`);
+  redirect(`/spaces/${formText(input.spaceId)}/tasks/${formText(input.taskId)}`);
 });
 
 export const bulkTaskStatusAction = authedAction(async (actor, input): Promise<number> => {
-  return bulkUpdateTaskStatus(actor, text(input.spaceId), input);
+  return bulkUpdateTaskStatus(actor, formText(input.spaceId), input);
 }, { ...refresh, successMessage: 'tasks.bulkDone' });
 
 export const deleteTaskAction = authedAction(async (actor, input): Promise<void> => {
-  await deleteTask(actor, text(input.taskId));
-  redirect(`/spaces/${text(input.spaceId)}/tasks`);
+  await deleteTask(actor, formText(input.taskId));
+  redirect(`/spaces/${formText(input.spaceId)}/tasks`);
 });
 
 export const resolveTaskIssueAction = authedAction(async (actor, input): Promise<void> => {
-  await resolveTaskIssue(actor, text(input.issueId), input);
+  await resolveTaskIssue(actor, formText(input.issueId), input);
 }, { ...refresh, successMessage: 'tasks.issueResolvedDone' });
 
 /** A card dropped on the board: its column (status) and neighbours, plus the issue entry or unblock choice when needed. */
 export const moveTaskAction = authedAction(async (actor, input): Promise<void> => {
   const { 'issue.reason': reason, 'issue.proposedSolution': proposedSolution, afterId, beforeId, ...rest } = input;
-  await moveTask(actor, text(input.taskId), {
+  await moveTask(actor, formText(input.taskId), {
     ...rest,
-    afterId: text(afterId) || null,
-    beforeId: text(beforeId) || null,
-    ...(reason !== undefined ? { issue: { reason: text(reason), proposedSolution: text(proposedSolution) } } : {}),
+    afterId: formText(afterId) || null,
+    beforeId: formText(beforeId) || null,
+    ...(reason !== undefined ? { issue: { reason: formText(reason), proposedSolution: formText(proposedSolution) } } : {}),
   });
 }, refresh);

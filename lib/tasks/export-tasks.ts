@@ -2,8 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { departments, tasks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { todayIn } from '@/lib/dates';
-import { env } from '@/lib/env';
+import { todayFor } from '@/lib/org/time-zone';
 import { richTextToPlainText } from '@/lib/rich-text/document';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
@@ -28,7 +27,7 @@ export async function exportTaskTable(
   actor: Actor,
   spaceId: string,
   filters: TaskListFilters = {},
-  today = todayIn(env.DEFAULT_TIME_ZONE),
+  today = todayFor(null),
 ): Promise<{ bytes: Buffer; fileName: string }> {
   const parsed = parseInput(taskListFiltersSchema, filters);
   const db = await getDb();

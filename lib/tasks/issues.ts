@@ -9,6 +9,7 @@ import { isUuid, parseInput } from '@/lib/validation';
 import { readIssues } from './queries';
 import { resolveTaskIssueSchema, taskIssueSchema, type TaskIssueInput } from './schema';
 import { updateTask, type UpdatedTask } from './service';
+import { resolvedIssue } from './status';
 
 /**
  * Blocks a task with a new issue-tracking entry (POST /tasks/{id}/blockers). A task that is
@@ -36,7 +37,7 @@ export async function resolveTaskIssue(actor: Actor, issueId: string, input: { r
     if (issue.status === 'resolved') throw Conflict('issueAlreadyResolved');
     const [resolved] = await tx
       .update(taskIssues)
-      .set({ status: 'resolved', resolution, resolvedBy: actor.kind === 'user' ? actor.user.id : null, resolvedAt: new Date() })
+      .set(resolvedIssue(actor, resolution))
       .where(and(eq(taskIssues.id, issueId), eq(taskIssues.spaceId, space.id)))
       .returning();
     const [stillOpen] = await tx

@@ -31,11 +31,15 @@ export async function recordTaskIssue(tx: Transaction, actor: Actor, task: Pick<
   return row!;
 }
 
+/** The columns that close an issue entry: how, by whom, when. */
+export const resolvedIssue = (actor: Actor, resolution: string) =>
+  ({ status: 'resolved' as const, resolution, resolvedBy: actorId(actor), resolvedAt: new Date() });
+
 /** Resolves every open entry of a task with one resolution. */
 export async function resolveOpenIssues(tx: Transaction, actor: Actor, taskId: string, resolution: string) {
   await tx
     .update(taskIssues)
-    .set({ status: 'resolved', resolution, resolvedBy: actorId(actor), resolvedAt: new Date() })
+    .set(resolvedIssue(actor, resolution))
     .where(and(eq(taskIssues.taskId, taskId), eq(taskIssues.status, 'open')));
 }
 

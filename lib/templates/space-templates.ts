@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { departments, spaceDepartments, spaceTemplates } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { actorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { assertCanInOrg } from '@/lib/auth/permissions';
 import { Invalid } from '@/lib/errors';
@@ -103,7 +103,7 @@ export async function saveSpaceAsTemplate(actor: Actor, spaceId: string, input: 
       .insert(spaceTemplates)
       .values({
         organizationId: space.organizationId, name: data.name, description: data.description ?? null,
-        content: spaceTemplateContentSchema.parse(content), sourceSpaceId: spaceId, createdBy: actor.kind === 'user' ? actor.user.id : null,
+        content: spaceTemplateContentSchema.parse(content), sourceSpaceId: spaceId, createdBy: actorId(actor),
       })
       .returning();
     await recordAudit(tx, actor, {

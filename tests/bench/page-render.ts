@@ -4,12 +4,10 @@
 //   npm run bench:pages            PGlite
 //   npm run bench:pages -- --postgres
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { closeDatabase, openDatabase, setDatabaseHandle } from '@/db/client';
 import { departments, users } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
@@ -17,6 +15,8 @@ import { seedDemo } from '@/lib/org/demo-seed';
 import { addSpaceMembers } from '@/lib/spaces/members';
 import { createSpace } from '@/lib/spaces/service';
 import { seedGanttPlan } from '../support/gantt-seed';
+import { createThrowawayDatabase } from '../support/throwaway-postgres';
+import { percentile } from './percentile';
 
 const TASKS = 5000;
 const DEPENDENCIES = 500;
@@ -24,11 +24,6 @@ const RUNS = 30;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const usePostgres = process.argv.includes('--postgres');
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** A throwaway database for the run: a PGlite directory, or a new Postgres database. */
 async function prepareDatabase() {
@@ -38,23 +33,8 @@ async function prepareDatabase() {
   }
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('--postgres needs DATABASE_URL');
-  const name = `xiezuo_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ url: url.toString() }),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const database = await createThrowawayDatabase(adminUrl, 'xiezuo_bench');
+  return { env: { DATABASE_URL: database.url }, open: () => openDatabase({ url: database.url }), drop: database.drop };
 }
 
 /** The demo company, and a space of its product department holding the benchmark's plan. */

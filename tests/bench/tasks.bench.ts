@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { bench, describe } from 'vitest';
 import { openDatabase, setDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { userActor } from '@/lib/auth/actor';
@@ -10,7 +8,9 @@ import { listTasks } from '@/lib/tasks/queries';
 import { lenientTaskFilters } from '@/lib/tasks/schema';
 import { seedSpace } from '../integration/support/factories';
 import { seedGanttPlan } from '../support/gantt-seed';
+import { createThrowawayDatabase } from '../support/throwaway-postgres';
 import { buildSheet, generateTaskRows, TASK_SHEET_HEADERS } from '../support/task-sheet-builder';
+import { percentile } from './percentile';
 
 // The task views on the issue's performance bar: a space of 5,000 tasks (500 with dependencies),
 // the data behind the list page, the Gantt page and the board (about 1,250 cards a column), and
@@ -20,11 +20,6 @@ const TASKS = 5000;
 const DEPENDENCIES = 500;
 const TODAY = '2026-06-15';
 const filters = lenientTaskFilters({});
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /** A database with one space of the benchmark's size; the process-wide handle points at it. */
 async function seededDatabase(handle: DatabaseHandle) {
@@ -38,22 +33,9 @@ async function seededDatabase(handle: DatabaseHandle) {
 }
 
 async function throwawayPostgres(adminUrl: string) {
-  const name = `xiezuo_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  const drop = async () => {
-    await handle.close();
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
-  return { handle, drop };
+  const database = await createThrowawayDatabase(adminUrl, 'xiezuo_bench');
+  const handle = await openDatabase({ url: database.url });
+  return { handle, drop: async () => { await handle.close(); await database.drop(); } };
 }
 
 // Seeded while the file loads: bench mode runs no beforeAll before the measured functions.

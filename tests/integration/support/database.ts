@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import pg from 'pg';
 import { closeDatabase, openDatabase, setDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { createThrowawayDatabase } from '../../support/throwaway-postgres';
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -16,18 +15,13 @@ export interface TestDatabase {
 export function setupTestDatabase(): TestDatabase {
   const state = {} as TestDatabase;
   const adminUrl = process.env.DATABASE_URL;
-  let name: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     if (adminUrl) {
-      name = `xiezuo_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      state.url = url.toString();
+      const database = await createThrowawayDatabase(adminUrl, 'xiezuo_test');
+      drop = database.drop;
+      state.url = database.url;
       state.handle = await openDatabase({ url: state.url });
     } else {
       state.handle = await openDatabase({ dir: 'memory://' });
@@ -37,19 +31,7 @@ export function setupTestDatabase(): TestDatabase {
 
   afterAll(async () => {
     await closeDatabase();
-    if (adminUrl && name) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      // The pool resolves its end() before every socket has closed; dropping with FORCE under a
-      // still-closing connection makes that client throw. Wait for the sessions to go first.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    await drop?.();
   });
 
   return state;

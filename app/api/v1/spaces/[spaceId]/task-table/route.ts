@@ -1,9 +1,8 @@
 import { userActor } from '@/lib/auth/actor';
-import { todayIn } from '@/lib/dates';
-import { env } from '@/lib/env';
 import { apiRoute } from '@/lib/http/api-route';
 import { fileDownload } from '@/lib/http/download';
 import { readUploadedFile } from '@/lib/http/uploaded-file';
+import { todayFor } from '@/lib/org/time-zone';
 import { exportTaskTable } from '@/lib/tasks/export-tasks';
 import { importTaskTable } from '@/lib/tasks/import-tasks';
 import { TASK_SHEET_MAX_BYTES } from '@/lib/tasks/rules';
@@ -15,7 +14,7 @@ type Params = { spaceId: string };
 
 /** The 跨部门任务表 as .xlsx; the task list's filters in the query string narrow it. */
 export const GET = apiRoute<Params>(async ({ request, user, params }) => {
-  const today = todayIn(user.timeZone ?? env.DEFAULT_TIME_ZONE);
+  const today = todayFor(user);
   const filters = Object.fromEntries(new URL(request.url).searchParams);
   const { bytes, fileName } = await exportTaskTable(userActor(user), params.spaceId, filters, today);
   return fileDownload(bytes, { fileName, fallbackName: `task-table-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
