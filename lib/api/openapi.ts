@@ -4,7 +4,7 @@ import { spaceDetailSchema, spaceListItemSchema, spaceMemberResourceSchema } fro
 import { addSpaceMembersSchema, createSpaceSchema, spaceListFiltersSchema, updateSpaceMemberSchema, updateSpaceSchema } from '@/lib/spaces/schema';
 import { rescheduledSchema, taskDetailSchema, taskIssueResourceSchema, taskListItemSchema } from '@/lib/tasks/resources';
 import { createTaskSchema, resolveTaskIssueSchema, taskImportResultSchema, taskIssueSchema, taskListFiltersSchema, updateTaskSchema } from '@/lib/tasks/schema';
-import { XLSX_CONTENT_TYPE } from '@/lib/tasks/task-sheet-columns';
+import { XLSX_CONTENT_TYPE } from '@/lib/sheets/limits';
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 
 /**

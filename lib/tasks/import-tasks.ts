@@ -5,9 +5,9 @@ import { departments, spaceMembers, taskDependencies, taskHelpers, tasks, users,
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { assertCanInSpace } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit';
-import { Invalid, InvalidRows } from '@/lib/errors';
+import { InvalidRows } from '@/lib/errors';
 import { authorizeSpace } from '@/lib/spaces/access';
-import { TASK_SHEET_MAX_BYTES, type TaskStatus } from './rules';
+import type { TaskStatus } from './rules';
 import type { TaskImportResult } from './schema';
 import { planTaskImport, type ExistingTask, type ImportContext, type PlannedCreate, type PlannedUpdate, type TaskFields } from './task-import-plan';
 import { scheduleImport } from './task-import-schedule';
@@ -133,15 +133,14 @@ export async function importTaskTable(actor: Actor, spaceId: string, bytes: Uint
   const db = await getDb();
   // Outsiders and observers are answered before the file is read.
   await authorizeImport(db, actor, spaceId);
-  if (bytes.byteLength > TASK_SHEET_MAX_BYTES) throw Invalid({ file: ['taskTable.problems.sheetTooLarge'] });
   const sheet = await readTaskSheet(bytes);
   return db.transaction(async (tx) => {
     const { space } = await authorizeImport(tx, actor, spaceId, { lock: true });
     const { context, edges, loaded } = await loadImportContext(tx, space);
     const plan = planTaskImport(sheet, context);
-    if (plan.problems.length) throw InvalidRows(plan.problems, 'taskTable.rowsInvalid');
+    if (plan.problems.length) throw InvalidRows(plan.problems, 'sheets.rowsInvalid');
     const scheduled = scheduleImport(plan.updates, context.tasks, edges);
-    if (scheduled.problems.length) throw InvalidRows(scheduled.problems, 'taskTable.rowsInvalid');
+    if (scheduled.problems.length) throw InvalidRows(scheduled.problems, 'sheets.rowsInvalid');
 
     const nextRank = rankAllocator(loaded.values());
     const firstNumber = context.tasks.reduce((highest, t) => Math.max(highest, t.number), 0) + 1;

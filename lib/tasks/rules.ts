@@ -22,6 +22,5 @@ export const TASK_DEPENDENCIES_MAX = 20;
 /** A task's name is what people scan in lists, on cards and in spreadsheets: plain text, one line. */
 export const TASK_TEXT_MAX = 2000;
 
-/** An uploaded 跨部门任务表 (.xlsx): at most this many bytes and this many task rows. */
-export const TASK_SHEET_MAX_BYTES = 10 * 1024 * 1024;
+/** An uploaded 跨部门任务表 (.xlsx) holds at most this many task rows. */
 export const TASK_SHEET_MAX_ROWS = 5000;

@@ -1,11 +1,12 @@
 import type { RowProblem } from '@/lib/errors';
 import { richTextToPlainText, type RichTextDoc } from '@/lib/rich-text/document';
+import { cellDate, cellPositiveInteger } from '@/lib/sheets/cells';
+import { indexByName, matchName, splitNames, type Named } from '@/lib/sheets/names';
+import { missingColumns, reportSchemaIssues, rowReader, sheetProblem, type RowReader as SheetRowReader } from '@/lib/sheets/row-reader';
 import type { TaskPriority, TaskStatus } from './rules';
 import { createTaskSchema } from './schema';
-import { cellDate, cellTaskNumber, cellText, isCellProblem, type PlainCell } from './task-sheet-cells';
-import { headerOf, priorityFromLabel, splitNames, statusFromLabel, TASK_SHEET_COLUMNS, type TaskSheetColumnKey } from './task-sheet-columns';
-import { indexByName, matchName, type Named } from './task-import-names';
-import type { ReadTaskSheet, SheetRow } from './task-sheet';
+import { priorityFromLabel, statusFromLabel, TASK_SHEET, type TaskSheetColumnKey } from './task-sheet-columns';
+import type { ReadTaskSheet } from './task-sheet';
 
 // Turns the rows of an imported sheet into the tasks to create and the changes to make, or into
 // every problem found. Pure: the service loads what it needs once and writes the plan in bulk.
@@ -79,11 +80,13 @@ export type SheetUpdate = PlannedUpdate & { row: number };
 
 const problemKey = (key: string) => `taskTable.problems.${key}`;
 
-/** The message keys of the task schemas that a sheet row can run into; anything else reads as "invalid". */
-const SCHEMA_PROBLEMS = new Set([
-  'required', 'tooLong', 'tooMany', 'singleLine', 'dateInvalid', 'dueBeforeStart', 'taskPriorityInvalid', 'taskStatusInvalid',
-  'assigneeRequired', 'assigneeOnlyOne', 'richTextInvalid',
+/** Messages of the task schemas a sheet row can run into: the shared sheet ones, then the task table's own. */
+const SHARED_PROBLEMS = new Set(['required', 'tooLong', 'dateInvalid']);
+const TASK_PROBLEMS = new Set([
+  'tooMany', 'singleLine', 'dueBeforeStart', 'taskPriorityInvalid', 'taskStatusInvalid', 'assigneeRequired', 'assigneeOnlyOne', 'richTextInvalid',
 ]);
+const schemaProblemKey = (message: string) =>
+  SHARED_PROBLEMS.has(message) ? sheetProblem(message) : TASK_PROBLEMS.has(message) ? problemKey(message) : undefined;
 
 /** The sheet column of each field of createTaskSchema. */
 const COLUMN_OF_FIELD: Record<string, TaskSheetColumnKey> = {
@@ -93,32 +96,7 @@ const COLUMN_OF_FIELD: Record<string, TaskSheetColumnKey> = {
 
 const COMPARED_FIELDS = ['name', 'priority', 'status', 'startDate', 'dueDate', 'assigneeId', 'departmentId', 'deliverable', 'notes'] as const;
 
-/** One row being read: its cells, and the problems found in it (a column with a problem is not judged again). */
-function rowReader(sheetRow: SheetRow, columns: ReadonlySet<TaskSheetColumnKey>) {
-  const problems: RowProblem[] = [];
-  const flagged = new Set<TaskSheetColumnKey>();
-  const report = (column: TaskSheetColumnKey, key: string, values?: RowProblem['values']) => {
-    flagged.add(column);
-    problems.push({ row: sheetRow.row, column: headerOf(column), messageKey: problemKey(key), ...(values ? { values } : {}) });
-  };
-  for (const [key, cell] of Object.entries(sheetRow.cells) as [TaskSheetColumnKey, SheetRow['cells'][TaskSheetColumnKey]][]) {
-    if (isCellProblem(cell)) report(key, cell.problem, cell.problem === 'cellError' ? { value: cell.value ?? '' } : undefined);
-  }
-  const cell = (column: TaskSheetColumnKey): PlainCell | undefined => {
-    const value = sheetRow.cells[column];
-    return isCellProblem(value) ? undefined : value;
-  };
-  return {
-    row: sheetRow.row,
-    problems,
-    report,
-    cell,
-    text: (column: TaskSheetColumnKey) => cellText(cell(column)),
-    has: (column: TaskSheetColumnKey) => columns.has(column),
-    isFlagged: (column: TaskSheetColumnKey) => flagged.has(column),
-  };
-}
-type RowReader = ReturnType<typeof rowReader>;
+type RowReader = SheetRowReader<TaskSheetColumnKey>;
 
 /** What rows are matched against, indexed once for the whole sheet. */
 function lookupsFor(context: ImportContext) {
@@ -138,21 +116,21 @@ type Lookups = ReturnType<typeof lookupsFor>;
 
 /** The task a row's 编号 names; null for a new task; undefined when the number is a problem. */
 function existingTask(reader: RowReader, lookups: Lookups): ExistingTask | null | undefined {
-  const number = cellTaskNumber(reader.cell('number'));
+  const number = cellPositiveInteger(reader.cell('number'));
   if (number === undefined) return reader.isFlagged('number') ? undefined : null;
-  if (number === null) return void reader.report('number', 'numberInvalid');
+  if (number === null) return void reader.report('number', problemKey('numberInvalid'));
   const firstRow = lookups.seenNumbers.get(number);
-  if (firstRow) return void reader.report('number', 'numberDuplicate', { number, firstRow });
+  if (firstRow) return void reader.report('number', problemKey('numberDuplicate'), { number, firstRow });
   lookups.seenNumbers.set(number, reader.row);
   const task = lookups.byNumber.get(number);
-  if (!task) reader.report('number', 'numberUnknown', { number });
+  if (!task) reader.report('number', problemKey('numberUnknown'), { number });
   return task;
 }
 
 function person(reader: RowReader, lookups: Lookups, column: 'assignee' | 'helpers', name: string, current: readonly string[]) {
   const match = matchName(lookups.members, name, current, lookups.nameOf);
   if ('id' in match) return match.id;
-  reader.report(column, match.problem === 'unknown' ? 'personUnknown' : 'personAmbiguous', { name });
+  reader.report(column, sheetProblem(match.problem === 'unknown' ? 'personUnknown' : 'personAmbiguous'), { name });
   return undefined;
 }
 
@@ -176,7 +154,7 @@ function departmentInput(reader: RowReader, lookups: Lookups, task: ExistingTask
   if (!name) return task ? null : undefined;
   const match = matchName(lookups.departments, name, task ? [task.departmentId] : [], lookups.departmentNameOf);
   if ('id' in match) return match.id;
-  reader.report('department', match.problem === 'unknown' ? 'departmentUnknown' : 'departmentAmbiguous', { name });
+  reader.report('department', sheetProblem(match.problem === 'unknown' ? 'departmentUnknown' : 'departmentAmbiguous'), { name });
   return undefined;
 }
 
@@ -206,8 +184,8 @@ function rowInput(reader: RowReader, lookups: Lookups, task: ExistingTask | null
 
 /** Blocking needs an issue entry (a reason and a proposed solution), and leaving 阻塞 needs its outcome: neither fits in a cell. */
 function checkStatusChange(reader: RowReader, task: ExistingTask | null, status: string | undefined) {
-  if (status === 'blocked' && task?.status !== 'blocked') reader.report('status', 'blockedNeedsIssue');
-  else if (task?.status === 'blocked' && status !== 'blocked') reader.report('status', 'unblockInApp');
+  if (status === 'blocked' && task?.status !== 'blocked') reader.report('status', problemKey('blockedNeedsIssue'));
+  else if (task?.status === 'blocked' && status !== 'blocked') reader.report('status', problemKey('unblockInApp'));
 }
 
 /** The fields of a valid row, or nothing when the row has problems (they are in `reader.problems`). */
@@ -215,12 +193,7 @@ function readRow(reader: RowReader, lookups: Lookups): { task: ExistingTask | nu
   const task = existingTask(reader, lookups);
   const input = rowInput(reader, lookups, task ?? null);
   const parsed = createTaskSchema.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const column = COLUMN_OF_FIELD[String(issue.path[0])] ?? 'name';
-      if (!reader.isFlagged(column)) reader.report(column, SCHEMA_PROBLEMS.has(issue.message) ? issue.message : 'invalid');
-    }
-  }
+  if (!parsed.success) reportSchemaIssues(reader, parsed.error.issues, COLUMN_OF_FIELD, 'name', schemaProblemKey);
   if (!reader.isFlagged('status') && task !== undefined) checkStatusChange(reader, task, input.status);
   if (!parsed.success || reader.problems.length || task === undefined) return null;
   const data = parsed.data;
@@ -255,14 +228,11 @@ function changesOf(task: ExistingTask, fields: TaskFields, helperIds: string[]):
  */
 export function planTaskImport(sheet: ReadTaskSheet, context: ImportContext): TaskImportPlan {
   const plan: TaskImportPlan = { problems: [], creates: [], updates: [], unchanged: 0 };
-  const missing = TASK_SHEET_COLUMNS.filter((c) => c.required && !sheet.columns.has(c.key));
-  if (missing.length) {
-    plan.problems = missing.map((c) => ({ row: sheet.headerRow, column: c.header, messageKey: problemKey('columnMissing') }));
-    return plan;
-  }
+  const missing = missingColumns(sheet, TASK_SHEET);
+  if (missing.length) return { ...plan, problems: missing };
   const lookups = lookupsFor(context);
   for (const sheetRow of sheet.rows) {
-    const reader = rowReader(sheetRow, sheet.columns);
+    const reader = rowReader(sheetRow, sheet, TASK_SHEET);
     const read = readRow(reader, lookups);
     if (!read) plan.problems.push(...reader.problems);
     else if (!read.task) plan.creates.push({ row: reader.row, fields: read.fields, helperIds: read.helperIds });

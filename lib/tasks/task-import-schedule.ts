@@ -1,6 +1,7 @@
 import type { RowProblem } from '@/lib/errors';
+import { headerOf } from '@/lib/sheets/columns';
 import { cascadeSuccessors, earliestStart, startOf, type DependencyEdge, type ScheduledTask } from './schedule';
-import { headerOf } from './task-sheet-columns';
+import { TASK_SHEET } from './task-sheet-columns';
 import type { ExistingTask, PlannedUpdate, SheetUpdate } from './task-import-plan';
 
 export interface ScheduledImport {
@@ -44,7 +45,7 @@ export function scheduleImport(updates: readonly SheetUpdate[], tasks: readonly 
     if (!earliest || startOf(own) >= earliest) continue;
     const latest = before.reduce((a, b) => (dates.get(b)!.dueDate > dates.get(a)!.dueDate ? b : a));
     problems.push({
-      row: update.row, column: headerOf(own.startDate ? 'startDate' : 'dueDate'),
+      row: update.row, column: headerOf(TASK_SHEET, own.startDate ? 'startDate' : 'dueDate'),
       messageKey: 'taskTable.problems.startsBeforeDependency', values: { number: numberOf.get(latest)! },
     });
   }

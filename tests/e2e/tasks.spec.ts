@@ -108,7 +108,7 @@ test('task table: export and re-import with no change; a broken sheet is refused
   const file = await (await download).path();
   await transfer.getByLabel('导入 Excel').setInputFiles(file);
   await transfer.getByRole('button', { name: '开始导入' }).click();
-  await expect(transfer.getByTestId('task-table-imported')).toHaveText(/新建 0 条、更新 0 条、未变化 2 条/);
+  await expect(transfer.getByTestId('sheet-imported')).toHaveText(/新建 0 条、更新 0 条、未变化 2 条/);
 
   const broken = await buildSheet({
     headers: TASK_SHEET_HEADERS,
@@ -119,7 +119,7 @@ test('task table: export and re-import with no change; a broken sheet is refused
   });
   await transfer.getByLabel('导入 Excel').setInputFiles({ name: '有问题的任务表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
   await transfer.getByRole('button', { name: '开始导入' }).click();
-  const problems = transfer.getByTestId('task-table-problems');
+  const problems = transfer.getByTestId('sheet-problems');
   await expect(problems).toContainText('未导入任何内容');
   for (const cell of ['负责人', '优先级', '截止时间', '状态']) await expect(problems.getByRole('cell', { name: cell, exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('task-total')).toHaveText('共 2 项任务');

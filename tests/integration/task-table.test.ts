@@ -176,7 +176,7 @@ describe('importing the 跨部门任务表', () => {
       { row: 9, column: '编号', message: '本空间没有编号为 999 的任务（新建任务请留空编号）' },
       { row: 10, column: '截止时间', message: '公式没有计算结果：请在 Excel 中重新计算后保存，或直接填写值' },
       { row: 12, column: '状态', message: '不能通过导入设为阻塞：阻塞需要在问题跟踪中填写原因和解决方案，请在任务页操作' },
-      { row: 13, column: '负责人', message: '空间成员中有多人叫“重名”，无法确定是哪一位，请在任务页中指定' },
+      { row: 13, column: '负责人', message: '空间成员中有多人叫“重名”，无法确定是哪一位，请在页面中指定' },
       { row: 15, column: '编号', message: '编号须为正整数，例如 12' },
       { row: 15, column: '截止时间', message: '日期无效，请写成 2026-12-31 这样的格式' },
       { row: 15, column: '状态', message: '状态须为待开始、进行中、已完成或阻塞' },
@@ -232,10 +232,10 @@ describe('importing the 跨部门任务表', () => {
   it('refuses a corrupt, non-xlsx, over-long or oversize file with 4xx JSON', async () => {
     const seeded = await seedSpace();
     const notExcel = await upload(seeded.admin, seeded.space.id, new TextEncoder().encode('编号,任务名称\n1,假装是表格'), 'en');
-    expect(notExcel).toEqual({ status: 422, body: { error: { code: 'invalid', message: expect.any(String), fields: { file: ['This file cannot be read; upload the task table as an Excel (.xlsx) file'] } } } });
+    expect(notExcel).toEqual({ status: 422, body: { error: { code: 'invalid', message: expect.any(String), fields: { file: ['This file cannot be read; upload an Excel (.xlsx) file'] } } } });
     const real = await buildSheet({ headers: TASK_SHEET_HEADERS, rows: [] });
     const truncated = await upload(seeded.admin, seeded.space.id, real.subarray(0, real.length / 2));
-    expect(truncated.body.error.fields.file).toEqual(['无法读取该文件，请上传 Excel 格式（.xlsx）的任务表']);
+    expect(truncated.body.error.fields.file).toEqual(['无法读取该文件，请上传 Excel 格式（.xlsx）的表格']);
     const empty = await upload(seeded.admin, seeded.space.id, new Uint8Array());
     expect(empty.status).toBe(422);
 
@@ -250,7 +250,7 @@ describe('importing the 跨部门任务表', () => {
 
     const tooLong = await buildSheet({ headers: TASK_SHEET_HEADERS, rows: generateTaskRows(5001, ['参与者'], seeded.department.name) });
     const refused = await upload(seeded.admin, seeded.space.id, tooLong);
-    expect(refused).toMatchObject({ status: 422, body: { error: { fields: { file: ['一次最多导入 5000 行任务，请拆分后分批导入'] } } } });
+    expect(refused).toMatchObject({ status: 422, body: { error: { fields: { file: ['行数超过一次导入的上限，请拆分后分批导入'] } } } });
     expect(await spaceTasks(seeded.space.id)).toEqual([]);
   });
 

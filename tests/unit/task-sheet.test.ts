@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { zipUnpackedSize } from '@/lib/files/zip-size';
 import { planTaskImport, type ExistingTask, type ImportContext } from '@/lib/tasks/task-import-plan';
-import { indexByName, matchName } from '@/lib/tasks/task-import-names';
+import { cellDate, cellPositiveInteger, cellText, readCell } from '@/lib/sheets/cells';
+import { columnForHeader } from '@/lib/sheets/columns';
+import { indexByName, matchName, splitNames } from '@/lib/sheets/names';
 import { readTaskSheet, writeTaskSheet, type ReadTaskSheet, type TaskSheetRow } from '@/lib/tasks/task-sheet';
-import { cellDate, cellTaskNumber, cellText, readCell } from '@/lib/tasks/task-sheet-cells';
-import { columnForHeader, priorityFromLabel, splitNames, statusFromLabel } from '@/lib/tasks/task-sheet-columns';
+import { priorityFromLabel, statusFromLabel, TASK_SHEET } from '@/lib/tasks/task-sheet-columns';
 import { buildSheet, TASK_SHEET_HEADERS } from '../support/task-sheet-builder';
 
 const ids = { zhang: '00000000-0000-4000-8000-000000000001', li: '00000000-0000-4000-8000-000000000002', wang: '00000000-0000-4000-8000-000000000003' };
@@ -25,11 +26,11 @@ describe('reading cells', () => {
   });
 
   it('reads 编号 as the export writes it or as people type it', () => {
-    expect(cellTaskNumber(12)).toBe(12);
-    expect(cellTaskNumber('#12')).toBe(12);
-    expect(cellTaskNumber(' 7 ')).toBe(7);
-    expect([cellTaskNumber(1.5), cellTaskNumber('十二'), cellTaskNumber(-3)]).toEqual([null, null, null]);
-    expect(cellTaskNumber(undefined)).toBeUndefined();
+    expect(cellPositiveInteger(12)).toBe(12);
+    expect(cellPositiveInteger('#12')).toBe(12);
+    expect(cellPositiveInteger(' 7 ')).toBe(7);
+    expect([cellPositiveInteger(1.5), cellPositiveInteger('十二'), cellPositiveInteger(-3)]).toEqual([null, null, null]);
+    expect(cellPositiveInteger(undefined)).toBeUndefined();
   });
 
   it('takes a formula’s cached result, and reports formulas without one and error values', () => {
@@ -58,9 +59,11 @@ describe('reading cells', () => {
   });
 
   it('finds columns by header text, forgiving spaces, stars, full-width letters and common synonyms', () => {
-    expect(columnForHeader(' 任务 名称* ')?.key).toBe('name');
-    expect(columnForHeader('截止日期')?.key).toBe('dueDate');
-    expect(columnForHeader('序号')).toBeUndefined();
+    expect(columnForHeader(TASK_SHEET, ' 任务 名称* ')?.key).toBe('name');
+    expect(columnForHeader(TASK_SHEET, '截止日期')?.key).toBe('dueDate');
+    expect(columnForHeader(TASK_SHEET, '交付物')?.key).toBe('deliverable');
+    expect(columnForHeader(TASK_SHEET, '备注（选填）')?.key).toBe('notes');
+    expect(columnForHeader(TASK_SHEET, '序号')).toBeUndefined();
   });
 });
 
@@ -116,7 +119,7 @@ describe('writing and reading the workbook', () => {
 
   it('refuses what is not an .xlsx before parsing it', async () => {
     await expect(readTaskSheet(new TextEncoder().encode('a,b\n1,2'))).rejects.toMatchObject({
-      status: 422, fieldErrors: { file: ['taskTable.problems.sheetUnreadable'] },
+      status: 422, fieldErrors: { file: ['sheets.problems.sheetUnreadable'] },
     });
     const real = await buildSheet({ headers: TASK_SHEET_HEADERS, rows: [] });
     expect(zipUnpackedSize(real)).toBeGreaterThan(real.length);
@@ -168,8 +171,8 @@ describe('planning an import', () => {
     expect(plan.problems).toEqual([
       { row: 2, column: '负责人', messageKey: 'taskTable.problems.assigneeOnlyOne' },
       { row: 3, column: '编号', messageKey: 'taskTable.problems.numberDuplicate', values: { number: 1, firstRow: 2 } },
-      { row: 3, column: '负责人', messageKey: 'taskTable.problems.personAmbiguous', values: { name: '李四' } },
-      { row: 3, column: '任务名称', messageKey: 'taskTable.problems.required' },
+      { row: 3, column: '负责人', messageKey: 'sheets.problems.personAmbiguous', values: { name: '李四' } },
+      { row: 3, column: '任务名称', messageKey: 'sheets.problems.required' },
     ]);
   });
 });

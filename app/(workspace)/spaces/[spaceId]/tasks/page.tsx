@@ -2,11 +2,11 @@ import { ListTodo, Plus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { SheetTransfer } from '@/components/sheets/sheet-transfer';
 import { BULK_FORM_ID, BulkStatusBar } from '@/components/tasks/bulk-status-bar';
 import { InlineTaskField } from '@/components/tasks/inline-task-field';
 import { MilestoneMark, PriorityBadge, StatusBadge } from '@/components/tasks/task-badges';
 import { TaskFilterBar } from '@/components/tasks/task-filter-bar';
-import { TaskTableTransfer } from '@/components/tasks/task-table-transfer';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
 import { todayFor } from '@/lib/org/time-zone';
@@ -65,7 +65,12 @@ export default async function TasksPage({ params, searchParams }: TasksPageProps
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="task-total">{t('total', { count: result.total })}</p>
         <div className="flex flex-wrap items-center gap-2">
-          <TaskTableTransfer spaceId={space.id} canImport={allowed.has('task.create') && allowed.has('task.edit')} />
+          <SheetTransfer
+            url={`/api/v1/spaces/${encodeURIComponent(space.id)}/task-table`}
+            namespace="taskTable"
+            testId="task-table-transfer"
+            canImport={allowed.has('task.create') && allowed.has('task.edit')}
+          />
           {allowed.has('task.create') && (
             <Link href={`${path}/new`} className="inline-flex min-h-10 items-center gap-1 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
               <Plus className="size-4" aria-hidden="true" />

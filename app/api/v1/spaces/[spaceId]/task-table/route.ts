@@ -5,8 +5,7 @@ import { readUploadedFile } from '@/lib/http/uploaded-file';
 import { todayFor } from '@/lib/org/time-zone';
 import { exportTaskTable } from '@/lib/tasks/export-tasks';
 import { importTaskTable } from '@/lib/tasks/import-tasks';
-import { TASK_SHEET_MAX_BYTES } from '@/lib/tasks/rules';
-import { XLSX_CONTENT_TYPE } from '@/lib/tasks/task-sheet-columns';
+import { SHEET_MAX_BYTES, XLSX_CONTENT_TYPE } from '@/lib/sheets/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +21,6 @@ export const GET = apiRoute<Params>(async ({ request, user, params }) => {
 
 /** Imports an edited table: multipart/form-data with the .xlsx in `file`. */
 export const POST = apiRoute<Params>(async ({ request, user, params }) => {
-  const bytes = await readUploadedFile(request, TASK_SHEET_MAX_BYTES, 'taskTable.problems.sheetTooLarge');
+  const bytes = await readUploadedFile(request, SHEET_MAX_BYTES, 'sheets.problems.sheetTooLarge');
   return importTaskTable(userActor(user), params.spaceId, bytes);
 });

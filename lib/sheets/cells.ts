@@ -75,8 +75,8 @@ export function cellDate(cell: PlainCell | undefined): string | undefined {
   return match ? `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}` : text;
 }
 
-/** 编号 as written by the export (12) or by hand (#12, 12.0); null when it is not a whole number. */
-export function cellTaskNumber(cell: PlainCell | undefined): number | null | undefined {
+/** A positive whole number as written by an export (12) or by hand (#12, 12.0); null when it is not one. */
+export function cellPositiveInteger(cell: PlainCell | undefined): number | null | undefined {
   if (cell === undefined) return undefined;
   const text = cellText(cell).replace(/^#/, '');
   if (!text) return undefined;

@@ -5,8 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { TASK_SHEET_MAX_BYTES } from '@/lib/tasks/rules';
-import { XLSX_CONTENT_TYPE } from '@/lib/tasks/task-sheet-columns';
+import { SHEET_MAX_BYTES, XLSX_CONTENT_TYPE } from '@/lib/sheets/limits';
 
 interface RowProblem {
   row: number;
@@ -18,7 +17,8 @@ interface ImportCounts {
   created: number;
   updated: number;
   unchanged: number;
-  rescheduled: number;
+  /** Tasks moved later with a task they wait on (the 跨部门任务表 only). */
+  rescheduled?: number;
 }
 
 type Outcome = ({ kind: 'imported' } & ImportCounts) | { kind: 'refused'; message: string; rows: RowProblem[] };
@@ -27,12 +27,22 @@ interface ErrorBody {
   error?: { message?: string; fields?: Record<string, string[]>; rows?: RowProblem[] };
 }
 
+interface SheetTransferProps {
+  /** The table's route: GET downloads the .xlsx, POST imports one. */
+  url: string;
+  /** The catalogue namespace of the table's own texts: hint, summary (and rescheduled). */
+  namespace: 'taskTable' | 'progressTable';
+  canImport: boolean;
+  testId: string;
+}
+
 /**
- * The 跨部门任务表 as Excel: a download of the space's tasks for everyone who sees them and, for
- * those who may create and edit tasks, an upload that reports what changed or every row to fix.
+ * A table of the space as Excel: a download for everyone who sees it and, for those who may
+ * change what it holds, an upload that reports what changed or every row to fix.
  */
-export function TaskTableTransfer({ spaceId, canImport }: { spaceId: string; canImport: boolean }) {
-  const t = useTranslations('taskTable');
+export function SheetTransfer({ url, namespace, canImport, testId }: SheetTransferProps) {
+  const t = useTranslations('sheets');
+  const tTable = useTranslations(namespace);
   const tErrors = useTranslations('errors');
   const router = useRouter();
   const inputId = useId();
@@ -40,7 +50,6 @@ export function TaskTableTransfer({ spaceId, canImport }: { spaceId: string; can
   const [hasFile, setHasFile] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
-  const url = `/api/v1/spaces/${encodeURIComponent(spaceId)}/task-table`;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,7 +58,7 @@ export function TaskTableTransfer({ spaceId, canImport }: { spaceId: string; can
     const file = body.get('file');
     if (!(file instanceof File) || !file.size) return;
     // Checked here only to answer at once; the server checks again.
-    if (file.size > TASK_SHEET_MAX_BYTES) return setOutcome({ kind: 'refused', message: t('problems.sheetTooLarge'), rows: [] });
+    if (file.size > SHEET_MAX_BYTES) return setOutcome({ kind: 'refused', message: t('problems.sheetTooLarge'), rows: [] });
     setOutcome(null);
     startTransition(async () => {
       const response = await fetch(url, { method: 'POST', body }).catch(() => null);
@@ -67,7 +76,7 @@ export function TaskTableTransfer({ spaceId, canImport }: { spaceId: string; can
   }
 
   return (
-    <div className="space-y-3" data-testid="task-table-transfer">
+    <div className="space-y-3" data-testid={testId}>
       <div className="flex flex-wrap items-center gap-2">
         <a
           href={url}
@@ -102,14 +111,14 @@ export function TaskTableTransfer({ spaceId, canImport }: { spaceId: string; can
       </div>
       {canImport && (
         <p id={hintId} className="text-xs text-slate-600">
-          {t('hint')}
+          {tTable('hint')}
         </p>
       )}
       <div aria-live="polite">
         {outcome?.kind === 'imported' && (
-          <p role="status" data-testid="task-table-imported" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          <p role="status" data-testid="sheet-imported" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
             {t('summary', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged })}
-            {outcome.rescheduled > 0 && <> · {t('rescheduled', { count: outcome.rescheduled })}</>}
+            {Boolean(outcome.rescheduled) && <> · {tTable('rescheduled', { count: outcome.rescheduled ?? 0 })}</>}
           </p>
         )}
         {outcome?.kind === 'refused' && <ImportProblems message={outcome.message} rows={outcome.rows} />}
@@ -120,9 +129,9 @@ export function TaskTableTransfer({ spaceId, canImport }: { spaceId: string; can
 
 /** Why nothing was imported, and each row to fix: 第 N 行 · 列 · 问题. */
 function ImportProblems({ message, rows }: { message: string; rows: RowProblem[] }) {
-  const t = useTranslations('taskTable');
+  const t = useTranslations('sheets');
   return (
-    <div data-testid="task-table-problems" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+    <div data-testid="sheet-problems" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
       <p>{message}</p>
       {rows.length > 0 && (
         // Scrolls on its own, so a long list does not push the page away on a phone.

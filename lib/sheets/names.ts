@@ -38,3 +38,10 @@ export function matchName(
   if (ids.length === 1) return { id: ids[0]! };
   return { problem: ids.length ? 'ambiguous' : 'unknown' };
 }
+
+/** Cells that list people separate them by 、 (what exports write) or a comma, semicolon or new line. */
+export const NAME_SEPARATOR = '、';
+
+export function splitNames(text: string): string[] {
+  return text.split(/[、,，;；\n]+/).map((name) => name.trim()).filter(Boolean);
+}
