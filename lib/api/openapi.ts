@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { XLSX_CONTENT_TYPE } from '@/lib/sheets/limits';
 import { SPACE_ROLES } from '@/lib/spaces/rules';
 import { spaceDetailSchema, spaceListItemSchema, spaceMemberResourceSchema } from '@/lib/spaces/resources';
 import { addSpaceMembersSchema, createSpaceSchema, spaceListFiltersSchema, updateSpaceMemberSchema, updateSpaceSchema } from '@/lib/spaces/schema';
 import { rescheduledSchema, taskDetailSchema, taskIssueResourceSchema, taskListItemSchema } from '@/lib/tasks/resources';
-import { createTaskSchema, resolveTaskIssueSchema, taskImportResultSchema, taskIssueSchema, taskListFiltersSchema, updateTaskSchema } from '@/lib/tasks/schema';
-import { XLSX_CONTENT_TYPE } from '@/lib/sheets/limits';
+import {
+  createTaskSchema, progressImportResultSchema, resolveTaskIssueSchema, taskImportResultSchema, taskIssueSchema, taskListFiltersSchema, updateTaskSchema,
+} from '@/lib/tasks/schema';
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 
 /**
@@ -47,6 +49,7 @@ const responses = {
   TaskIssue: taskIssueResourceSchema,
   Rescheduled: rescheduledSchema,
   TaskImportResult: taskImportResultSchema,
+  ProgressImportResult: progressImportResultSchema,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -86,6 +89,41 @@ const spaceAnswer = (description: string) => ({ description, ...json({ type: 'ob
 function listQueryParameters(filters: z.ZodType) {
   const shape = z.toJSONSchema(filters, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> };
   return Object.entries(shape.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+}
+
+const workbook = { type: 'string', contentMediaType: XLSX_CONTENT_TYPE };
+
+/** A table of the space as a spreadsheet: GET downloads it, POST imports an edited one (all or nothing). */
+function sheetTransferPath(options: {
+  exportId: string; exportSummary: string; exportParameters?: object[]; importId: string; importSummary: string; result: string;
+}) {
+  return {
+    parameters: [spaceId],
+    get: {
+      operationId: options.exportId,
+      summary: options.exportSummary,
+      ...(options.exportParameters ? { parameters: options.exportParameters } : {}),
+      responses: {
+        '200': { description: 'The workbook, as an attachment.', content: { [XLSX_CONTENT_TYPE]: { schema: workbook } } },
+        ...(options.exportParameters ? { '422': problem('A filter is invalid.') } : {}),
+        ...common,
+      },
+    },
+    post: {
+      operationId: options.importId,
+      summary: options.importSummary,
+      requestBody: {
+        required: true,
+        content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: workbook }, required: ['file'] } } },
+      },
+      responses: {
+        '200': { description: 'What the import did.', ...json(componentRef(options.result)) },
+        ...common,
+        '403': writes['403'],
+        '422': problem('The file is not a readable .xlsx, too large or too long (`fields.file`), or rows have problems (`rows`: every problem with its row and column); nothing was written.'),
+      },
+    },
+  };
 }
 
 export function buildOpenApiDocument(version: string) {
@@ -157,36 +195,21 @@ export function buildOpenApiDocument(version: string) {
         parameters: [spaceId],
         post: { operationId: 'unarchiveSpace', summary: 'Open an archived space again', responses: { '200': spaceAnswer('The space, active again.'), ...writes } },
       },
-      '/spaces/{spaceId}/task-table': {
-        parameters: [spaceId],
-        get: {
-          operationId: 'exportTaskTable',
-          summary: 'The 跨部门任务表 as an .xlsx file, in 编号 order; the task list filters in the query narrow it',
-          responses: {
-            '200': { description: 'The workbook, as an attachment.', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentMediaType: XLSX_CONTENT_TYPE } } } },
-            '422': problem('A filter is invalid.'),
-            ...common,
-          },
-        },
-        post: {
-          operationId: 'importTaskTable',
-          summary: 'Import an edited table (≤ 10 MB, ≤ 5,000 rows): rows with 编号 update that task, rows without create one; all or nothing',
-          requestBody: {
-            required: true,
-            content: {
-              'multipart/form-data': {
-                schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: XLSX_CONTENT_TYPE } }, required: ['file'] },
-              },
-            },
-          },
-          responses: {
-            '200': { description: 'What the import did.', ...json(componentRef('TaskImportResult')) },
-            ...common,
-            '403': writes['403'],
-            '422': problem('The file is not a readable .xlsx, too large or too long (`fields.file`), or rows have problems (`rows`: every problem with its row and column); nothing was written.'),
-          },
-        },
-      },
+      '/spaces/{spaceId}/task-table': sheetTransferPath({
+        exportId: 'exportTaskTable',
+        exportSummary: 'The 跨部门任务表 as an .xlsx file, in 编号 order; the task list filters in the query narrow it',
+        exportParameters: listQueryParameters(taskListFiltersSchema),
+        importId: 'importTaskTable',
+        importSummary: 'Import an edited table (≤ 10 MB, ≤ 5,000 rows): rows with 编号 update that task, rows without create one; all or nothing',
+        result: 'TaskImportResult',
+      }),
+      '/spaces/{spaceId}/progress-table': sheetTransferPath({
+        exportId: 'exportProgressTable',
+        exportSummary: 'The 项目进度表 (阶段, 关键节点, planned and actual date, owner, delay reason, 风险预警) as an .xlsx file',
+        importId: 'importProgressTable',
+        importSummary: 'Import an edited table (≤ 10 MB, ≤ 500 rows): rows matching a milestone by 阶段 and 关键节点 update it, others add one; nothing is deleted; all or nothing',
+        result: 'ProgressImportResult',
+      }),
       '/spaces/{spaceId}/tasks': {
         parameters: [spaceId],
         get: {

@@ -45,10 +45,20 @@ export function missingColumns<K extends string>(sheet: ReadSheet<K>, layout: Sh
     .map((c) => ({ row: sheet.headerRow, column: c.header, messageKey: sheetProblem('columnMissing') }));
 }
 
+// Schema messages every sheet format can run into, with their texts under sheets.problems.
+const SHARED_SCHEMA_PROBLEMS = new Set(['required', 'tooLong', 'singleLine', 'dateInvalid']);
+
 /**
- * Reports a zod parse's issues on the columns of their fields: a message the row's catalogue
- * namespace or the shared one knows is used as it is, anything else reads as "invalid".
+ * The catalogue key of a schema message met in a sheet row: a shared one, else one of the format's
+ * own (`<namespace>.problems.<message>`); undefined for the rest, which read as "invalid".
  */
+export function schemaProblemKeys(namespace: string, own: readonly string[]): (message: string) => string | undefined {
+  const ownMessages = new Set(own);
+  return (message) =>
+    SHARED_SCHEMA_PROBLEMS.has(message) ? sheetProblem(message) : ownMessages.has(message) ? `${namespace}.problems.${message}` : undefined;
+}
+
+/** Reports a zod parse's issues on the columns of their fields (see schemaProblemKeys for the messages). */
 export function reportSchemaIssues<K extends string>(
   reader: RowReader<K>,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],

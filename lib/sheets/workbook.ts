@@ -118,7 +118,8 @@ function findHeader<K extends string>(sheet: Worksheet, layout: SheetLayout<K>):
   return best;
 }
 
-const isBlank = (cell: SheetCell | undefined) => cell === undefined || (typeof cell === 'string' && !cell.trim());
+// A dash alone is how people leave a cell empty on purpose (实际完成时间: -).
+const isBlank = (cell: SheetCell | undefined) => cell === undefined || (typeof cell === 'string' && /^[\s\-–—－]*$/.test(cell));
 
 /**
  * Reads the first sheet of an uploaded workbook into raw rows: cells of the known columns, found

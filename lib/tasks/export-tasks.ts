@@ -4,20 +4,13 @@ import { departments, tasks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { todayFor } from '@/lib/org/time-zone';
 import { richTextToPlainText } from '@/lib/rich-text/document';
+import { sheetFileName } from '@/lib/sheets/file-name';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
 import { helpersOf, taskFilterConditions } from './queries';
 import { taskListFiltersSchema, type TaskListFilters } from './schema';
 import { TASK_SHEET_NAME } from './task-sheet-columns';
 import { writeTaskSheet, type TaskSheetRow } from './task-sheet';
-
-// Characters Windows and macOS refuse in file names.
-const unsafeInFileName = /[\\/:*?"<>|\u0000-\u001f]/g;
-
-/** 跨部门任务表-<space>-<date>.xlsx */
-export function taskTableFileName(spaceName: string, today: string): string {
-  return `${TASK_SHEET_NAME}-${spaceName.replace(unsafeInFileName, '_').trim()}-${today}.xlsx`;
-}
 
 /**
  * The space's 跨部门任务表 as an .xlsx file: every task (or those matching the list filters), in
@@ -49,5 +42,5 @@ export async function exportTaskTable(
     helpers: (helpers.get(id) ?? []).map((helper) => helper.name),
     deliveryStandard: richTextToPlainText(deliveryStandard) || null,
   }));
-  return { bytes: await writeTaskSheet(sheetRows), fileName: taskTableFileName(space.name, today) };
+  return { bytes: await writeTaskSheet(sheetRows), fileName: sheetFileName(TASK_SHEET_NAME, space.name, today) };
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { milestones, tasks, users, type Milestone } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
@@ -72,14 +72,9 @@ export async function deleteMilestone(actor: Actor, milestoneId: string): Promis
   });
 }
 
-/**
- * The project progress table (项目进度表): each row with its owner, the progress of its linked
- * tasks, the computed risk and the risk shown (an override wins).
- */
-export async function listProgress(actor: Actor, spaceId: string, today: string) {
-  const db = await getDb();
-  await authorizeSpace(db, actor, spaceId, 'space.view');
-  const linked = db
+/** The progress table's rows with their owner and the counts of their linked tasks, in table order. */
+export async function progressRows(executor: Database | Transaction, spaceId: string, today: string) {
+  const linked = executor
     .select({
       milestoneId: tasks.milestoneId,
       total: sql<number>`count(*)::int`.as('total'),
@@ -91,7 +86,7 @@ export async function listProgress(actor: Actor, spaceId: string, today: string)
     .where(eq(tasks.spaceId, spaceId))
     .groupBy(tasks.milestoneId)
     .as('linked');
-  const rows = await db
+  const rows = await executor
     .select({ milestone: milestones, ownerName: users.name, total: linked.total, done: linked.done, blocked: linked.blocked, overdue: linked.overdue })
     .from(milestones)
     .leftJoin(users, eq(users.id, milestones.ownerId))
@@ -104,4 +99,14 @@ export async function listProgress(actor: Actor, spaceId: string, today: string)
     return { ...r.milestone, ownerName: r.ownerName, tasks: tasksLinked, computedRisk: computed, risk: r.milestone.riskOverride ?? computed };
   });
 }
-export type ProgressRow = Awaited<ReturnType<typeof listProgress>>[number];
+export type ProgressRow = Awaited<ReturnType<typeof progressRows>>[number];
+
+/**
+ * The project progress table (项目进度表): each row with its owner, the progress of its linked
+ * tasks, the computed risk and the risk shown (an override wins).
+ */
+export async function listProgress(actor: Actor, spaceId: string, today: string): Promise<ProgressRow[]> {
+  const db = await getDb();
+  await authorizeSpace(db, actor, spaceId, 'space.view');
+  return progressRows(db, spaceId, today);
+}

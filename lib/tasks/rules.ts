@@ -24,3 +24,6 @@ export const TASK_TEXT_MAX = 2000;
 
 /** An uploaded 跨部门任务表 (.xlsx) holds at most this many task rows. */
 export const TASK_SHEET_MAX_ROWS = 5000;
+
+/** An uploaded 项目进度表 (.xlsx) holds at most this many rows. */
+export const PROGRESS_SHEET_MAX_ROWS = 500;

@@ -120,11 +120,16 @@ export const resolveTaskIssueSchema = z.object({
   resolution: z.string('resolutionRequired').trim().min(1, 'resolutionRequired').max(TASK_TEXT_MAX, 'tooLong'),
 });
 
-/** What importing a 跨部门任务表 did (the API's answer). */
-export const taskImportResultSchema = z.object({
+/** What importing a 项目进度表 did (the API's answer). */
+export const progressImportResultSchema = z.object({
   created: z.int().min(0),
   updated: z.int().min(0),
   unchanged: z.int().min(0),
+});
+export type ProgressImportResult = z.output<typeof progressImportResultSchema>;
+
+/** What importing a 跨部门任务表 did (the API's answer). */
+export const taskImportResultSchema = progressImportResultSchema.extend({
   /** Tasks outside the sheet's changes that moved later because a task they wait on moved. */
   rescheduled: z.int().min(0),
 });

@@ -2,7 +2,9 @@ import type { RowProblem } from '@/lib/errors';
 import { richTextToPlainText, type RichTextDoc } from '@/lib/rich-text/document';
 import { cellDate, cellPositiveInteger } from '@/lib/sheets/cells';
 import { indexByName, matchName, splitNames, type Named } from '@/lib/sheets/names';
-import { missingColumns, reportSchemaIssues, rowReader, sheetProblem, type RowReader as SheetRowReader } from '@/lib/sheets/row-reader';
+import {
+  missingColumns, reportSchemaIssues, rowReader, schemaProblemKeys, sheetProblem, type RowReader as SheetRowReader,
+} from '@/lib/sheets/row-reader';
 import type { TaskPriority, TaskStatus } from './rules';
 import { createTaskSchema } from './schema';
 import { priorityFromLabel, statusFromLabel, TASK_SHEET, type TaskSheetColumnKey } from './task-sheet-columns';
@@ -80,13 +82,10 @@ export type SheetUpdate = PlannedUpdate & { row: number };
 
 const problemKey = (key: string) => `taskTable.problems.${key}`;
 
-/** Messages of the task schemas a sheet row can run into: the shared sheet ones, then the task table's own. */
-const SHARED_PROBLEMS = new Set(['required', 'tooLong', 'dateInvalid']);
-const TASK_PROBLEMS = new Set([
-  'tooMany', 'singleLine', 'dueBeforeStart', 'taskPriorityInvalid', 'taskStatusInvalid', 'assigneeRequired', 'assigneeOnlyOne', 'richTextInvalid',
+/** The task schemas' messages a sheet row can run into, besides the shared ones. */
+const schemaProblemKey = schemaProblemKeys('taskTable', [
+  'tooMany', 'dueBeforeStart', 'taskPriorityInvalid', 'taskStatusInvalid', 'assigneeRequired', 'assigneeOnlyOne', 'richTextInvalid',
 ]);
-const schemaProblemKey = (message: string) =>
-  SHARED_PROBLEMS.has(message) ? sheetProblem(message) : TASK_PROBLEMS.has(message) ? problemKey(message) : undefined;
 
 /** The sheet column of each field of createTaskSchema. */
 const COLUMN_OF_FIELD: Record<string, TaskSheetColumnKey> = {

@@ -15,10 +15,13 @@ import * as unarchiveRoute from '@/app/api/v1/spaces/[spaceId]/unarchive/route';
 import * as templatesRoute from '@/app/api/v1/templates/route';
 import * as spaceTasksRoute from '@/app/api/v1/spaces/[spaceId]/tasks/route';
 import * as taskRoute from '@/app/api/v1/tasks/[taskId]/route';
+import * as progressTableRoute from '@/app/api/v1/spaces/[spaceId]/progress-table/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { expectedOutcome } from '../support/space-permission-spec';
 import { call, tokenOf } from './support/api-client';
 import { setupTestDatabase } from './support/database';
+import { sheetRoutes } from './support/sheet-routes';
+import { buildSheet } from '../support/task-sheet-builder';
 import { freshTask, seedDepartment, seedOrganization, seedSpace, seedSpaceWithTask, seedUser, type SeededSpaceWithTask } from './support/factories';
 
 vi.mock('next/headers', () => ({
@@ -64,6 +67,13 @@ const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, 
   'task.edit': { ok: 200, run: (token, s) => call(taskRoute.PATCH, { token, params: { taskId: s.task.id }, body: { priority: 'high' } }) },
   'task.changeStatus': { ok: 200, run: (token, s) => call(taskRoute.PATCH, { token, params: { taskId: s.task.id }, body: { status: 'in_progress' } }) },
   'task.delete': { ok: 204, run: async (token, s) => call(taskRoute.DELETE, { token, params: { taskId: (await freshTask(s)).id }, method: 'DELETE' }) },
+  'milestone.manage': {
+    ok: 200,
+    run: async (token, s) => {
+      const sheet = await buildSheet({ headers: ['关键节点', '计划完成时间'], rows: [{ 关键节点: `API 节点 ${Date.now()}`, 计划完成时间: '2027-01-31' }] });
+      return sheetRoutes('progress-table', progressTableRoute).upload(token, s.space.id, sheet);
+    },
+  },
 };
 
 describe('the permission matrix through the HTTP API', () => {
@@ -167,7 +177,7 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/me', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/archive', '/spaces/{spaceId}/members',
-      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks', '/spaces/{spaceId}/unarchive',
+      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks', '/spaces/{spaceId}/unarchive',
       '/task-issues/{issueId}/resolve', '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
     ]);
     expect(document.components.schemas.CreateSpace.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });

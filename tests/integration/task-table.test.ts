@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { auditEvents, tasks, type User } from '@/db/schema';
+import { auditEvents, tasks } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import { addSpaceMembers } from '@/lib/spaces/members';
 import { exportTaskTable } from '@/lib/tasks/export-tasks';
@@ -9,9 +9,9 @@ import { raiseTaskIssue } from '@/lib/tasks/issues';
 import { getTask } from '@/lib/tasks/queries';
 import { GET as exportRoute, POST as importRoute } from '@/app/api/v1/spaces/[spaceId]/task-table/route';
 import { buildSheet, editSheet, generateTaskRows, sheetValues, TASK_SHEET_HEADERS, type BuiltCell } from '../support/task-sheet-builder';
-import { tokenOf } from './support/api-client';
 import { setupTestDatabase } from './support/database';
 import { seedSpace, seedTask, seedUser } from './support/factories';
+import { authHeaders, routeContext, sheetRoutes } from './support/sheet-routes';
 
 // Route handlers read the session cookie through next/headers; these requests carry none.
 vi.mock('next/headers', () => ({
@@ -23,24 +23,7 @@ const database = setupTestDatabase();
 
 type Seeded = Awaited<ReturnType<typeof seedSpace>>;
 
-async function authHeaders(user: User, language = 'zh-CN') {
-  return { authorization: `Bearer ${await tokenOf(user)}`, 'accept-language': language };
-}
-
-const routeContext = (spaceId: string) => ({ params: Promise.resolve({ spaceId }) });
-
-async function download(user: User, spaceId: string) {
-  const request = new Request(`http://localhost/api/v1/spaces/${spaceId}/task-table`, { headers: await authHeaders(user) });
-  return exportRoute(request, routeContext(spaceId));
-}
-
-async function upload(user: User, spaceId: string, bytes: Uint8Array, language = 'zh-CN') {
-  const body = new FormData();
-  body.set('file', new Blob([new Uint8Array(bytes)]), '任务表.xlsx');
-  const request = new Request(`http://localhost/api/v1/spaces/${spaceId}/task-table`, { method: 'POST', headers: await authHeaders(user, language), body });
-  const response = await importRoute(request, routeContext(spaceId));
-  return { status: response.status, body: await response.json() };
-}
+const { download, upload } = sheetRoutes('task-table', { GET: exportRoute, POST: importRoute });
 
 async function spaceTasks(spaceId: string) {
   return database.handle.db.select().from(tasks).where(eq(tasks.spaceId, spaceId)).orderBy(asc(tasks.number));

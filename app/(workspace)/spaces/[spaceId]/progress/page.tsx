@@ -1,6 +1,7 @@
 import { Flag } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { SheetTransfer } from '@/components/sheets/sheet-transfer';
 import { MilestoneForm } from '@/components/tasks/milestone-form';
 import { RiskChip } from '@/components/tasks/risk-chip';
 import { ActionButton } from '@/components/ui/action-button';
@@ -30,6 +31,12 @@ export default async function ProgressPage({ params }: ProgressPageProps) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t('explain')}</p>
+      <SheetTransfer
+        url={`/api/v1/spaces/${encodeURIComponent(space.id)}/progress-table`}
+        namespace="progressTable"
+        testId="progress-table-transfer"
+        canImport={manage}
+      />
       {rows.length === 0 ? (
         <EmptyState icon={<Flag className="size-8" aria-hidden="true" />} title={t('empty')}>{t('emptyBody')}</EmptyState>
       ) : (
