@@ -207,7 +207,7 @@ export function buildOpenApiDocument(version: string) {
         exportId: 'exportProgressTable',
         exportSummary: 'The 项目进度表 (阶段, 关键节点, planned and actual date, owner, delay reason, 风险预警) as an .xlsx file',
         importId: 'importProgressTable',
-        importSummary: 'Import an edited table (≤ 10 MB, ≤ 500 rows): rows matching a milestone by 阶段 and 关键节点 update it, others add one; nothing is deleted; all or nothing',
+        importSummary: 'Import an edited table (≤ 10 MB, ≤ 500 rows): rows matching a milestone by 关键节点 (and 阶段) update it, others add one; nothing is deleted; all or nothing',
         result: 'ProgressImportResult',
       }),
       '/spaces/{spaceId}/tasks': {

@@ -67,18 +67,32 @@ const COLUMN_OF_FIELD: Record<string, ProgressSheetColumnKey> = {
 const COMPARED_FIELDS = ['phase', 'name', 'plannedDate', 'actualDate', 'ownerId', 'delayReason', 'riskOverride'] as const;
 
 /**
- * Sheet rows find their milestone by 阶段 and 关键节点 (by 关键节点 alone when the sheet has no 阶段
- * column). Rows that repeat a pair take that pair's milestones in the export's order, so a table
- * with two identical rows still round-trips.
+ * The milestone each sheet row updates. A row finds its milestone by 阶段 and 关键节点 first; a row
+ * whose pair matches none then takes an unclaimed milestone of the same 关键节点, so filling in or
+ * correcting a 阶段 updates the row rather than adding one. Rows that repeat a pair take its
+ * milestones in the export's order, so a table with two identical rows still round-trips.
  */
-function milestoneMatcher(context: ProgressImportContext, hasPhase: boolean) {
-  const keyOf = (phase: string, name: string) => `${hasPhase ? phase.trim() : ''}\u0000${name.trim()}`;
-  const queues = new Map<string, ExistingMilestone[]>();
-  for (const milestone of context.milestones) {
-    const key = keyOf(milestone.phase, milestone.name);
-    (queues.get(key) ?? queues.set(key, []).get(key)!).push(milestone);
-  }
-  return (phase: string, name: string): ExistingMilestone | null => (name.trim() ? queues.get(keyOf(phase, name))?.shift() ?? null : null);
+function matchMilestones(rows: readonly { row: number; phase: string; name: string }[], milestones: readonly ExistingMilestone[], hasPhase: boolean) {
+  const claimed = new Map<number, ExistingMilestone>();
+  const free = new Set(milestones);
+  const claim = (keyOf: (phase: string, name: string) => string) => {
+    const queues = new Map<string, ExistingMilestone[]>();
+    for (const m of free) {
+      const key = keyOf(m.phase.trim(), m.name.trim());
+      (queues.get(key) ?? queues.set(key, []).get(key)!).push(m);
+    }
+    for (const r of rows) {
+      if (claimed.has(r.row) || !r.name) continue;
+      const found = queues.get(keyOf(r.phase, r.name))?.shift();
+      if (found) {
+        claimed.set(r.row, found);
+        free.delete(found);
+      }
+    }
+  };
+  if (hasPhase) claim((phase, name) => `${phase}\u0000${name}`);
+  claim((_phase, name) => name);
+  return claimed;
 }
 
 function ownerInput(reader: RowReader, members: ReadonlyMap<string, string[]>, context: ProgressImportContext, milestone: ExistingMilestone | null) {
@@ -144,8 +158,8 @@ function changesOf(milestone: ExistingMilestone, fields: MilestoneFields): Parti
 }
 
 /**
- * Checks every row of an imported 项目进度表 and plans the writes: a row matching a milestone by
- * 阶段 and 关键节点 updates it where it differs, any other row adds one; milestones the sheet does
+ * Checks every row of an imported 项目进度表 and plans the writes: a row matching a milestone (see
+ * matchMilestones) updates it where it differs, any other row adds one; milestones the sheet does
  * not mention stay. The rules are the progress form's (milestoneSchema); owners are members named exactly.
  */
 export function planProgressImport(sheet: ReadProgressSheet, context: ProgressImportContext): ProgressImportPlan {
@@ -153,10 +167,11 @@ export function planProgressImport(sheet: ReadProgressSheet, context: ProgressIm
   const missing = missingColumns(sheet, PROGRESS_SHEET);
   if (missing.length) return { ...plan, problems: missing };
   const members = indexByName(context.members);
-  const matchMilestone = milestoneMatcher(context, sheet.columns.has('phase'));
-  for (const sheetRow of sheet.rows) {
-    const reader = rowReader(sheetRow, sheet, PROGRESS_SHEET);
-    const milestone = matchMilestone(reader.text('phase'), reader.text('name'));
+  const readers = sheet.rows.map((sheetRow) => rowReader(sheetRow, sheet, PROGRESS_SHEET));
+  const keys = readers.map((reader) => ({ row: reader.row, phase: reader.text('phase'), name: reader.text('name') }));
+  const matched = matchMilestones(keys, context.milestones, sheet.columns.has('phase'));
+  for (const reader of readers) {
+    const milestone = matched.get(reader.row) ?? null;
     const fields = readRow(reader, members, context, milestone);
     if (!fields) plan.problems.push(...reader.problems);
     else if (!milestone) plan.creates.push({ row: reader.row, fields });

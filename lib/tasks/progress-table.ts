@@ -42,7 +42,7 @@ async function loadImportContext(tx: Transaction, spaceId: string, today: string
  * Imports a 项目进度表 (.xlsx) into a space (owners and space admins). Every row is checked first,
  * against the progress form's rules; any problem refuses the whole file with every problem listed
  * by row and column. Otherwise, in one transaction with one audit entry, rows that match a
- * milestone by 阶段 and 关键节点 update it where they differ and other rows add milestones;
+ * milestone by 关键节点 (and 阶段) update it where they differ and other rows add milestones;
  * nothing is deleted.
  */
 export async function importProgressTable(actor: Actor, spaceId: string, bytes: Uint8Array, today = todayFor(null)): Promise<ProgressImportResult> {

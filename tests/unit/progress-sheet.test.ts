@@ -40,4 +40,15 @@ describe('the 项目进度表 sheet', () => {
     expect(plan.unchanged).toBe(1);
     expect(plan.creates).toEqual([{ row: 3, fields: { phase: '', name: '上线', plannedDate: '2031-05-01', actualDate: null, ownerId: null, delayReason: null, riskOverride: null } }]);
   });
+
+  it('updates a milestone whose 阶段 was filled in or corrected, matching it by 关键节点 when the pair is new', async () => {
+    const existing = [milestone('a', { phase: '' }), milestone('b', { phase: '实施', name: '上线' })];
+    const sheet = await buildSheet({
+      headers: ['阶段', '关键节点', '计划完成时间'],
+      rows: [{ 阶段: '测试', 关键节点: '联调', 计划完成时间: '2031-01-10' }, { 阶段: '发布', 关键节点: '上线', 计划完成时间: '2031-01-10' }, { 阶段: '发布', 关键节点: '上线', 计划完成时间: '2031-02-01' }],
+    });
+    const plan = planProgressImport(await readProgressSheet(sheet), context(existing));
+    expect(plan.updates.map((u) => [u.row, u.milestone.id, u.changes.phase])).toEqual([[2, 'a', '测试'], [3, 'b', '发布']]);
+    expect(plan.creates.map((c) => c.row)).toEqual([4]);
+  });
 });
