@@ -12,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d4ed8' };
+// The on-screen keyboard shrinks the layout (not just the visual viewport), so a chat's composer stays above it.
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d4ed8', interactiveWidget: 'resizes-content' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
+import type { Listener } from './pg-listener';
 import { lockDataDir } from './pglite-lock';
 import * as schema from './schema';
 
@@ -13,6 +14,11 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /**
+   * Calls `onPayload` for each NOTIFY on `channel` (delivered when the notifying transaction
+   * commits), and `onReconnect` after a lost connection came back (notifications may be missed).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<Listener>;
   close(): Promise<void>;
 }
 
@@ -44,7 +50,24 @@ async function openPostgres(url: string, migrate: boolean): Promise<DatabaseHand
       client.release();
     }
   }
-  return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+  // Listeners hold connections of their own: closing the handle closes them too.
+  const listeners = new Set<Listener>();
+  const listen: DatabaseHandle['listen'] = async (channel, onPayload, onReconnect = () => {}) => {
+    const { listenPostgres } = await import('./pg-listener');
+    const listener = await listenPostgres(url, channel, onPayload, onReconnect);
+    listeners.add(listener);
+    return {
+      close: () => {
+        listeners.delete(listener);
+        return listener.close();
+      },
+    };
+  };
+  const close = async () => {
+    await Promise.all([...listeners].map((listener) => listener.close()));
+    await pool.end();
+  };
+  return { db: db as unknown as Database, kind: 'postgres', listen, close };
 }
 
 async function openPglite(dir: string, migrate: boolean): Promise<DatabaseHandle> {
@@ -64,7 +87,12 @@ async function openPglite(dir: string, migrate: boolean): Promise<DatabaseHandle
       await client.close();
       release();
     };
-    return { db: db as unknown as Database, kind: 'pglite', close };
+    // One in-process database: its notifications cannot be lost to a dropped connection.
+    const listen: DatabaseHandle['listen'] = async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return { close: () => unlisten() };
+    };
+    return { db: db as unknown as Database, kind: 'pglite', listen, close };
   } catch (error) {
     release();
     throw error;

@@ -51,3 +51,5 @@ export const UnsupportedMediaType = () => new DomainError('unsupported_media_typ
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
+
+export const RateLimited = (messageKey = 'rateLimited') => new DomainError('rate_limited', 429, messageKey);

@@ -3,3 +3,5 @@ export * from './auth';
 export * from './system';
 export * from './spaces';
 export * from './tasks';
+export * from './realtime';
+export * from './chat';

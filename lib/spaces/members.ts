@@ -3,6 +3,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { departments, spaceMembers, users, type SpaceMember } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
+import { emitSpaceEvent } from '@/lib/realtime/events';
 import { Conflict, NotFound } from '@/lib/errors';
 import { assertActiveUsersInOrg, assertDepartmentsInOrg } from '@/lib/org/guards';
 import { isUuid, parseInput } from '@/lib/validation';
@@ -113,5 +114,7 @@ export async function removeSpaceMember(actor: Actor, spaceId: string, userId: s
       organizationId: space.organizationId, spaceId, action: 'space.member.remove', targetType: 'user', targetId: userId,
       data: { before: { role: member.role, isAdmin: member.isAdmin } },
     });
+    // Their open streams of the space end.
+    await emitSpaceEvent(tx, spaceId, { type: 'member.removed', data: { userIds: [userId] } });
   });
 }

@@ -4,6 +4,7 @@ import { spaceDepartments, spaceMembers, spaces, type Space, type SpaceRole } fr
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { assertCanInOrg, assertCanInSpace } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit';
+import { createDefaultChannels } from '@/lib/chat/channels';
 import { Conflict, Invalid } from '@/lib/errors';
 import { assertActiveUsersInOrg, assertDepartmentsInOrg } from '@/lib/org/guards';
 import { createStarterPlan } from '@/lib/tasks/starter-plan';
@@ -63,6 +64,7 @@ export async function createSpace(actor: Actor, organizationId: string, input: C
     await tx.insert(spaceDepartments).values(departmentIds.map((departmentId) => ({ spaceId: space!.id, departmentId })));
     await tx.insert(spaceMembers).values([...roles].map(([userId, r]) => ({ spaceId: space!.id, userId, ...r })));
     if (template) await createStarterPlan(tx, actor, space!, template.content, adminIds[0]!);
+    await createDefaultChannels(tx, space!, template?.content.channels ?? [], creatorId);
     await recordAudit(tx, actor, {
       organizationId, spaceId: space!.id, action: 'space.create', targetType: 'space', targetId: space!.id,
       data: { after: settingsSnapshot(space!, departmentIds) },

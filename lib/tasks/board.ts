@@ -12,6 +12,7 @@ import { taskFilterConditions } from './queries';
 import { taskIssueSchema, taskStatusSchema, type ParsedTaskListFilters } from './schema';
 import { authorizeTask, nextRank, taskSnapshot } from './service';
 import { applyStatusChange } from './status';
+import { announceTaskChanges } from './events';
 
 /** Cards a board column shows at most; the column's count still says how many there are. */
 export const BOARD_COLUMN_LIMIT = 200;
@@ -102,6 +103,7 @@ export async function moveTask(actor: Actor, taskId: string, input: MoveTaskInpu
         data: { before: taskSnapshot(task), after: taskSnapshot(updated!) },
       });
     }
+    await announceTaskChanges(tx, actor, task.spaceId, [taskId]);
     return updated!;
   });
 }

@@ -9,6 +9,7 @@ import { parseInput } from '@/lib/validation';
 import { bulkTaskStatusSchema, type BulkTaskStatusInput } from './schema';
 import { nextRank } from './service';
 import { applyStatusChange } from './status';
+import { announceTaskChanges } from './events';
 
 /**
  * Moves several tasks of a space to one status (not 阻塞: each blocked task needs its own entry).
@@ -37,6 +38,7 @@ export async function bulkUpdateTaskStatus(actor: Actor, spaceId: string, input:
         data: { status: data.status, taskIds: changed },
       });
     }
+    await announceTaskChanges(tx, actor, spaceId, changed);
     return changed.length;
   });
 }

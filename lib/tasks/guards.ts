@@ -1,21 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { milestones, spaceMembers, tasks } from '@/db/schema';
+import { milestones, tasks } from '@/db/schema';
 import { Invalid } from '@/lib/errors';
 
-// References a task makes must stay inside its space: people who are members, tasks and
-// milestones of the same space. Each check reports on the field that named the stranger.
-
-/** Throws `Invalid` on `field` unless every id is a member of the space. */
-export async function assertSpaceMembers(tx: Transaction, spaceId: string, ids: readonly string[], field: string, messageKey: string) {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return;
-  const found = await tx
-    .select({ id: spaceMembers.userId })
-    .from(spaceMembers)
-    .where(and(eq(spaceMembers.spaceId, spaceId), inArray(spaceMembers.userId, unique)));
-  if (found.length !== unique.length) throw Invalid({ [field]: [messageKey] });
-}
+// References a task makes must stay inside its space: tasks and milestones of the same space (and
+// people who are members: lib/spaces/guards). Each check reports on the field that named the stranger.
 
 /** Throws `Invalid` on `field` unless every id is a task of the space (a task elsewhere is as unknown as none). */
 export async function assertTasksInSpace(tx: Transaction, spaceId: string, ids: readonly string[], field: string, messageKey = 'taskUnknown') {

@@ -12,6 +12,7 @@ import type { TaskImportResult } from './schema';
 import { planTaskImport, type ExistingTask, type ImportContext, type PlannedCreate, type PlannedUpdate, type TaskFields } from './task-import-plan';
 import { scheduleImport } from './task-import-schedule';
 import { readTaskSheet } from './task-sheet';
+import { announceManyTaskChanges } from './events';
 
 // Rows per statement: 500 tasks of 16 columns stay far below Postgres' 65,535 parameters.
 const CHUNK = 500;
@@ -148,6 +149,7 @@ export async function importTaskTable(actor: Actor, spaceId: string, bytes: Uint
     await updateTasks(tx, spaceId, scheduled.updates, loaded, nextRank);
     const result = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, rescheduled: scheduled.rescheduled };
     await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId, action: 'task.import', targetType: 'space', targetId: spaceId, data: result });
+    if (result.created + result.updated + result.rescheduled) await announceManyTaskChanges(tx, actor, spaceId);
     return result;
   });
 }

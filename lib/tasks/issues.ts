@@ -10,6 +10,7 @@ import { readIssues } from './queries';
 import { resolveTaskIssueSchema, taskIssueSchema, type TaskIssueInput } from './schema';
 import { updateTask, type UpdatedTask } from './service';
 import { resolvedIssue } from './status';
+import { announceTaskChanges } from './events';
 
 /**
  * Blocks a task with a new issue-tracking entry (POST /tasks/{id}/blockers). A task that is
@@ -51,6 +52,7 @@ export async function resolveTaskIssue(actor: Actor, issueId: string, input: { r
       organizationId: space.organizationId, spaceId: space.id, action: 'task.issueResolve', targetType: 'task', targetId: issue.taskId,
       data: { issueId, resolution },
     });
+    await announceTaskChanges(tx, actor, space.id, [issue.taskId]);
     return resolved!;
   });
 }

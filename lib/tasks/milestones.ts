@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { NotFound } from '@/lib/errors';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
-import { assertSpaceMembers } from './guards';
+import { assertSpaceMembers } from '@/lib/spaces/guards';
 import { computeRisk } from './risk';
 import { milestoneSchema, type MilestoneInput } from './schema';
 

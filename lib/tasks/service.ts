@@ -8,10 +8,12 @@ import { Invalid, NotFound } from '@/lib/errors';
 import { assertDepartmentsInOrg } from '@/lib/org/guards';
 import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
-import { assertMilestoneInSpace, assertSpaceMembers, assertTasksInSpace } from './guards';
+import { assertSpaceMembers } from '@/lib/spaces/guards';
+import { assertMilestoneInSpace, assertTasksInSpace } from './guards';
 import { cascadeSuccessors, earliestStart, startOf, wouldCreateCycle, type DependencyEdge, type ScheduledTask } from './schedule';
 import { createTaskSchema, updateTaskSchema, type CreateTaskInput, type UpdateTaskInput } from './schema';
 import { applyStatusChange, issueRequiredErrors } from './status';
+import { announceTaskChanges } from './events';
 
 /** The fields of a task the audit log records before and after a change. */
 export function taskSnapshot(task: Task) {
@@ -124,6 +126,7 @@ export async function createTask(actor: Actor, spaceId: string, input: CreateTas
       organizationId: space.organizationId, spaceId, action: 'task.create', targetType: 'task', targetId: task!.id,
       data: { after: taskSnapshot(task!) },
     });
+    await announceTaskChanges(tx, actor, spaceId, [task!.id]);
     return task!;
   });
 }
@@ -214,6 +217,7 @@ export async function updateTask(actor: Actor, taskId: string, input: UpdateTask
       organizationId: access.space.organizationId, spaceId, action: 'task.update', targetType: 'task', targetId: taskId,
       data: { before: taskSnapshot(task), after: taskSnapshot(updated!), ...(rescheduled.length ? { rescheduled: rescheduled.map((r) => r.id) } : {}) },
     });
+    await announceTaskChanges(tx, actor, spaceId, [taskId, ...rescheduled.map((r) => r.id)]);
     return { task: updated!, rescheduled };
   });
 }
@@ -228,5 +232,6 @@ export async function deleteTask(actor: Actor, taskId: string): Promise<void> {
       organizationId: access.space.organizationId, spaceId: task.spaceId, action: 'task.delete', targetType: 'task', targetId: taskId,
       data: { before: taskSnapshot(task) },
     });
+    await announceTaskChanges(tx, actor, task.spaceId, [taskId]);
   });
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { departments, spaceDepartments, spaceTemplates } from '@/db/schema';
+import { channels, departments, spaceDepartments, spaceTemplates } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { assertCanInOrg } from '@/lib/auth/permissions';
@@ -73,7 +73,7 @@ export type SaveSpaceTemplateInput = Partial<z.input<typeof saveSpaceTemplateSch
 
 /**
  * Saves a space as a new template of its organisation (space or org admins): its goal, length and
- * departments, with the starter plan of the template it came from.
+ * departments, its tasks, milestones and public topic chats.
  */
 export async function saveSpaceAsTemplate(actor: Actor, spaceId: string, input: SaveSpaceTemplateInput) {
   const data = parseInput(saveSpaceTemplateSchema, input);
@@ -85,18 +85,22 @@ export async function saveSpaceAsTemplate(actor: Actor, spaceId: string, input: 
       .from(spaceDepartments)
       .innerJoin(departments, eq(departments.id, spaceDepartments.departmentId))
       .where(eq(spaceDepartments.spaceId, spaceId));
-    // Tasks and milestones come from the space itself; chats and the minutes outline still follow its template.
+    // Tasks, milestones and public topic chats come from the space itself; the minutes outline still follows its template.
     const origin = space.templateKey
       ? await resolveSpaceTemplate(actor, space.organizationId, space.templateKey).catch(() => null)
       : null;
     const plan = await starterPlanOf(tx, space);
+    const topicChannels = await tx.select({ name: channels.name, topic: channels.topic }).from(channels)
+      .where(and(eq(channels.spaceId, spaceId), eq(channels.kind, 'topic'), eq(channels.isPrivate, false), isNull(channels.archivedAt)))
+      .orderBy(asc(channels.createdAt))
+      .limit(30);
     const content: SpaceTemplateContent = {
       goal: space.goal,
       durationDays: Math.max(1, daysBetween(space.startDate, space.endDate)),
       departmentHints: departmentRows.map((d) => d.name).slice(0, 20),
       tasks: plan.tasks,
       milestones: plan.milestones,
-      channels: origin?.content.channels ?? [],
+      channels: topicChannels.map((c) => ({ name: c.name, topic: c.topic ?? '' })),
       minutesOutline: origin?.content.minutesOutline ?? [],
     };
     const [template] = await tx

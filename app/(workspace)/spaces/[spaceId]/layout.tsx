@@ -1,14 +1,17 @@
 import { Archive } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { SpaceEventsProvider } from '@/components/realtime/space-events';
 import { coverColorClass } from '@/components/spaces/cover-color';
 import { NavTabs } from '@/components/ui/nav-tabs';
+import { userActor } from '@/lib/auth/actor';
+import { spaceStreamPosition } from '@/lib/realtime/space-stream';
 import { getSpacePageData } from '@/lib/spaces/page-data';
 
 export default async function SpaceLayout({ children, params }: { children: ReactNode; params: Promise<{ spaceId: string }> }) {
   const { spaceId } = await params;
-  const { space, allowed } = await getSpacePageData(spaceId);
-  const t = await getTranslations('spaces');
+  const { user, space, allowed } = await getSpacePageData(spaceId);
+  const [t, since] = await Promise.all([getTranslations('spaces'), spaceStreamPosition(userActor(user), space.id)]);
   const base = `/spaces/${space.id}`;
   return (
     <div className="mx-auto max-w-5xl">
@@ -31,6 +34,7 @@ export default async function SpaceLayout({ children, params }: { children: Reac
         label={t('sections')}
         tabs={[
           { href: base, label: t('overview'), exact: true },
+          { href: `${base}/chat`, label: t('chat') },
           { href: `${base}/tasks`, label: t('tasks') },
           { href: `${base}/board`, label: t('board') },
           { href: `${base}/gantt`, label: t('gantt') },
@@ -40,7 +44,9 @@ export default async function SpaceLayout({ children, params }: { children: Reac
           ...(allowed.has('space.viewAudit') ? [{ href: `${base}/settings`, label: t('settings') }] : []),
         ]}
       />
-      <div className="mt-6">{children}</div>
+      <SpaceEventsProvider key={space.id} spaceId={space.id} since={since}>
+        <div className="mt-6">{children}</div>
+      </SpaceEventsProvider>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { SpaceMembersByDepartment } from '@/components/spaces/members-by-department';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
@@ -30,6 +31,7 @@ export default async function SpaceOverviewPage({ params }: SpacePageProps) {
   const percent = Math.round((elapsed / total) * 100);
   return (
     <div className="grid gap-6 lg:grid-cols-3">
+      <RefreshOnEvents types={['task.changed']} viewerId={user.id} />
       <div className="space-y-6 lg:col-span-2">
         <section aria-labelledby="goal-title" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <h2 id="goal-title" className="text-base font-semibold text-slate-900">{t('goal')}</h2>

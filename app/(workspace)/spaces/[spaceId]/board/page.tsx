@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { TaskBoard } from '@/components/tasks/board/task-board';
 import { TaskFilterBar } from '@/components/tasks/task-filter-bar';
 import { userActor } from '@/lib/auth/actor';
@@ -29,6 +30,7 @@ export default async function BoardPage({ params, searchParams }: BoardPageProps
   const path = `/spaces/${space.id}/board`;
   return (
     <div className="space-y-4">
+      <RefreshOnEvents types={['task.changed']} viewerId={user.id} />
       <TaskFilterBar path={path} filters={filters} members={members} departments={departments} />
       {/* Keyed by the data, so a refresh after a move shows the server's board, not stale local state. */}
       <TaskBoard

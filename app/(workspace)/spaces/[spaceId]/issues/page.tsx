@@ -2,6 +2,7 @@ import { CircleCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { IssueEntry } from '@/components/tasks/issue-entry';
 import { StatusBadge } from '@/components/tasks/task-badges';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -38,6 +39,7 @@ export default async function IssuesPage({ params, searchParams }: IssuesPagePro
   const current = status ?? 'all';
   return (
     <div className="space-y-4">
+      <RefreshOnEvents types={['task.changed']} viewerId={user.id} />
       <nav aria-label={t('issueTracking')} className="flex gap-2">
         {tabs.map((tab) => (
           <Link

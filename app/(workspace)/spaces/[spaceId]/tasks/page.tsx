@@ -2,6 +2,7 @@ import { ListTodo, Plus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { SheetTransfer } from '@/components/sheets/sheet-transfer';
 import { BULK_FORM_ID, BulkStatusBar } from '@/components/tasks/bulk-status-bar';
 import { InlineTaskField } from '@/components/tasks/inline-task-field';
@@ -62,6 +63,7 @@ export default async function TasksPage({ params, searchParams }: TasksPageProps
 
   return (
     <div className="space-y-4">
+      <RefreshOnEvents types={['task.changed']} viewerId={user.id} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="task-total">{t('total', { count: result.total })}</p>
         <div className="flex flex-wrap items-center gap-2">

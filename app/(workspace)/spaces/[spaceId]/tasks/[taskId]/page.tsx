@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { RichTextView } from '@/components/rich-text/rich-text-view';
 import { IssueEntry } from '@/components/tasks/issue-entry';
 import { MilestoneMark, PriorityBadge, StatusBadge } from '@/components/tasks/task-badges';
@@ -41,6 +42,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const base = `/spaces/${spaceId}/tasks`;
   return (
     <article className="space-y-6" aria-labelledby="task-title">
+      <RefreshOnEvents types={['task.changed']} viewerId={user.id} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="text-sm text-slate-500"><Link href={base} className="hover:underline">{t('backToList')}</Link></p>

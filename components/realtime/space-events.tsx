@@ -1,0 +1,61 @@
+'use client';
+
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { SpaceEventType } from '@/lib/realtime/event-types';
+
+/** A space event as a page receives it; `reset` means "reload": events were missed beyond replay. */
+export type ClientSpaceEvent = { seq: number; type: SpaceEventType; data: Record<string, unknown> } | { seq: number; type: 'reset'; data: Record<string, never> };
+type Listener = (event: ClientSpaceEvent) => void;
+
+const SpaceEventsContext = createContext<{ subscribe(listener: Listener): () => void } | null>(null);
+
+const TYPES: readonly (SpaceEventType | 'reset')[] = [
+  'message.created', 'message.updated', 'message.deleted', 'message.reactions', 'channel.read', 'channel.changed', 'task.changed', 'member.removed', 'reset',
+];
+
+/**
+ * One event stream per open space, shared by everything on its pages. It starts after `since`
+ * (the event number the page was rendered at), so nothing between render and connect is missed;
+ * the browser resumes from the last id on its own after a drop, and repeats are dropped here.
+ */
+export function SpaceEventsProvider({ spaceId, since, children }: { spaceId: string; since: number; children: ReactNode }) {
+  const listeners = useRef(new Set<Listener>());
+  const [api] = useState(() => ({
+    subscribe(listener: Listener) {
+      listeners.current.add(listener);
+      return () => void listeners.current.delete(listener);
+    },
+  }));
+
+  // Where the first render left off. A refresh re-renders the layout with a newer number, but the
+  // open stream already continues from there: it is not reopened.
+  const start = useRef(since);
+
+  useEffect(() => {
+    let last = start.current;
+    const source = new EventSource(`/api/v1/spaces/${encodeURIComponent(spaceId)}/events?lastEventId=${last}`);
+    const handle = (type: SpaceEventType | 'reset' | 'ready') => (message: MessageEvent<string>) => {
+      const seq = Number(message.lastEventId);
+      if (type === 'ready') return void (last = Math.max(last, seq));
+      if (type !== 'reset' && seq <= last) return;
+      last = Math.max(last, seq);
+      const event = { seq, type, data: JSON.parse(message.data) } as ClientSpaceEvent;
+      for (const listener of listeners.current) listener(event);
+    };
+    source.addEventListener('ready', handle('ready'));
+    for (const type of TYPES) source.addEventListener(type, handle(type));
+    return () => source.close();
+  }, [spaceId]);
+
+  return <SpaceEventsContext.Provider value={api}>{children}</SpaceEventsContext.Provider>;
+}
+
+/** Calls `onEvent` for each event of the open space (the latest `onEvent` is always used). */
+export function useSpaceEvents(onEvent: Listener): void {
+  const context = useContext(SpaceEventsContext);
+  const latest = useRef(onEvent);
+  useEffect(() => {
+    latest.current = onEvent;
+  });
+  useEffect(() => context?.subscribe((event) => latest.current(event)), [context]);
+}

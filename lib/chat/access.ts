@@ -1,0 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database, Transaction } from '@/db/client';
+import { channelMembers, channels, type Channel } from '@/db/schema';
+import { actorId, type Actor } from '@/lib/auth/actor';
+import { assertCanInSpace, type SpaceAction } from '@/lib/auth/permissions';
+import { Forbidden, NotFound } from '@/lib/errors';
+import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
+import { isUuid } from '@/lib/validation';
+
+type Executor = Database | Transaction;
+
+export async function isChannelMember(executor: Executor, channelId: string, userId: string | null): Promise<boolean> {
+  if (!userId) return false;
+  const [row] = await executor.select({ userId: channelMembers.userId }).from(channelMembers)
+    .where(and(eq(channelMembers.channelId, channelId), eq(channelMembers.userId, userId)));
+  return Boolean(row);
+}
+
+/**
+ * The channel and the actor's access to its space, checked for `action`. Whoever may not see
+ * the space, and whoever is not in a private channel, gets 404: the channel does not exist for
+ * them. Posting to an archived channel is refused with a reason.
+ */
+export async function authorizeChannel(
+  executor: Executor,
+  actor: Actor,
+  channelId: string,
+  action: Extract<SpaceAction, 'space.view' | 'space.comment' | 'chat.post' | 'chat.manageChannels'>,
+): Promise<{ channel: Channel; access: LoadedSpaceAccess }> {
+  if (!isUuid(channelId)) throw NotFound();
+  const [channel] = await executor.select().from(channels).where(eq(channels.id, channelId));
+  if (!channel) throw NotFound();
+  const access = await authorizeSpace(executor, actor, channel.spaceId, 'space.view');
+  if (channel.isPrivate && actor.kind === 'user' && !(await isChannelMember(executor, channelId, actorId(actor)))) throw NotFound();
+  assertCanInSpace(actor, access, action);
+  if ((action === 'chat.post' || action === 'space.comment') && channel.archivedAt) throw Forbidden('channelArchived');
+  return { channel, access };
+}

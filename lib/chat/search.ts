@@ -1,0 +1,85 @@
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { channels, messages } from '@/db/schema';
+import { actorId, type Actor } from '@/lib/auth/actor';
+import { Invalid } from '@/lib/errors';
+import { containsPattern } from '@/lib/like-pattern';
+import { buildSearchQuery, findHits } from '@/lib/search/cjk-bigrams';
+import { authorizeSpace } from '@/lib/spaces/access';
+import { parseInput } from '@/lib/validation';
+import { messagePlainText } from './markdown';
+import { loadMessages } from './message-resources';
+import type { MessageResource } from './resources';
+import { searchMessagesSchema } from './schema';
+
+/** Hits are counted up to here; more shows as "1000+". */
+export const SEARCH_COUNT_CAP = 1000;
+// Characters of context shown before the first hit.
+const SNIPPET_LEAD = 30;
+const SNIPPET_LENGTH = 160;
+
+export interface MessageHit {
+  message: MessageResource;
+  channelName: string;
+  /** The message as read, cut around its first hit. */
+  snippet: string;
+  /** Where the search terms are in the snippet: [start, end) offsets. */
+  highlights: [number, number][];
+}
+
+export interface MessageSearchResult {
+  hits: MessageHit[];
+  /** Exact up to SEARCH_COUNT_CAP; `capped` says there are more. */
+  total: number;
+  capped: boolean;
+  /** Pass as `before` for the next page; null on the last. */
+  nextBefore: number | null;
+}
+
+function snippetOf(message: MessageResource, terms: readonly string[], everyone: string): Pick<MessageHit, 'snippet' | 'highlights'> {
+  const names = new Map(message.mentions.map((m) => [m.id, m.name]));
+  const text = messagePlainText(message.body, (id) => names.get(id), everyone).replace(/\s+/g, ' ').trim();
+  const first = findHits(text, terms)[0]?.[0] ?? 0;
+  const start = Math.max(0, first - SNIPPET_LEAD);
+  const snippet = `${start > 0 ? '…' : ''}${text.slice(start, start + SNIPPET_LENGTH)}${start + SNIPPET_LENGTH < text.length ? '…' : ''}`;
+  return { snippet, highlights: findHits(snippet, terms) };
+}
+
+/**
+ * Searches the messages of a space the actor may see (public channels, and private ones they
+ * are in), newest first. Chinese and English alike: the CJK bigram index finds candidates, and
+ * each keyword must occur in the message as written, so results equal a substring match.
+ */
+export async function searchMessages(actor: Actor, spaceId: string, input: Record<string, unknown>, everyone = '所有人'): Promise<MessageSearchResult> {
+  const filters = parseInput(searchMessagesSchema, input);
+  const query = buildSearchQuery(filters.q);
+  if (!query) throw Invalid({ q: ['searchNothing'] });
+  const db = await getDb();
+  await authorizeSpace(db, actor, spaceId, 'space.view');
+  const userId = actorId(actor);
+  const visibleChannels = db.select({ id: channels.id }).from(channels).where(and(
+    eq(channels.spaceId, spaceId),
+    sql`(not ${channels.isPrivate} or exists (select 1 from channel_members cm where cm.channel_id = ${channels.id} and cm.user_id = ${userId}))`,
+  ));
+  const where = and(
+    eq(messages.spaceId, spaceId),
+    isNull(messages.deletedAt),
+    inArray(messages.channelId, visibleChannels),
+    filters.channelId ? eq(messages.channelId, filters.channelId) : undefined,
+    sql`${messages.searchVector} @@ ${query.tsquery}::tsquery`,
+    ...query.terms.map((term) => sql`${messages.searchText} like ${containsPattern(term)}`),
+  );
+  const counted = db.select({ one: sql`1` }).from(messages).where(where).limit(SEARCH_COUNT_CAP + 1).as('counted');
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(counted);
+  const page = await loadMessages(db, and(where, filters.before ? lt(messages.seq, filters.before) : undefined), [desc(messages.seq)], filters.limit + 1);
+  const shown = page.slice(0, filters.limit);
+  const channelNames = new Map((shown.length
+    ? await db.select({ id: channels.id, name: channels.name }).from(channels).where(inArray(channels.id, [...new Set(shown.map((m) => m.channelId))]))
+    : []).map((c) => [c.id, c.name]));
+  return {
+    hits: shown.map((message) => ({ message, channelName: channelNames.get(message.channelId) ?? '', ...snippetOf(message, query.terms, everyone) })),
+    total: Math.min(n, SEARCH_COUNT_CAP),
+    capped: n > SEARCH_COUNT_CAP,
+    nextBefore: page.length > filters.limit ? shown[shown.length - 1]!.seq : null,
+  };
+}

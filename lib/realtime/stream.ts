@@ -1,0 +1,123 @@
+import { getDb } from '@/db/client';
+import type { SpaceEvent } from '@/db/schema';
+import { oldestSpaceSeq, readSpaceEvents } from './events';
+import { subscribeSpace } from './hub';
+
+/** A proxy closes an idle connection after a minute or so; a comment line keeps it open. */
+export const HEARTBEAT_MS = 20_000;
+/** A client further behind than this reloads instead of replaying (a "reset" event). */
+export const MAX_REPLAY = 5000;
+const REPLAY_BATCH = 500;
+/** How long a browser waits before reconnecting (the SSE `retry:` field). */
+const RETRY_MS = 3000;
+
+/** Who is watching, and what of the space they may see. */
+export interface StreamViewer {
+  userId: string;
+  /** Decides per event; may update what it lets through (a private channel joined or left). */
+  canSee(event: SpaceEvent): boolean;
+  /** The viewer has lost access (removed from the space): the stream ends after this event. */
+  isShutOut(event: SpaceEvent): boolean;
+}
+
+const encoder = new TextEncoder();
+
+/** One SSE frame: `id:` the event's number, `event:` its type, `data:` its JSON. */
+export function sseFrame(event: { seq: number; type: string; data: unknown }): string {
+  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+interface OpenOptions {
+  spaceId: string;
+  viewer: StreamViewer;
+  /** The last event the client has (Last-Event-ID, or the page's own number on first connect); none: from now. */
+  lastEventId: number | null;
+  signal: AbortSignal;
+}
+
+/**
+ * The body of a space's event stream. It replays what the client missed since `lastEventId`, then
+ * sends new events as they commit; each event once, in order. A client too far behind, or behind
+ * events already pruned, gets a `reset` event (reload your data) and continues from now.
+ */
+export async function openSpaceStream({ spaceId, viewer, lastEventId, signal }: OpenOptions): Promise<ReadableStream<Uint8Array>> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let lastSent = lastEventId ?? 0;
+  // Live events that arrive while the gap is replayed wait here, so order holds.
+  let queue: SpaceEvent[] | null = [];
+
+  const write = (text: string) => {
+    if (!closed) controller.enqueue(encoder.encode(text));
+  };
+  const send = (event: SpaceEvent) => {
+    if (closed || event.seq <= lastSent) return;
+    lastSent = event.seq;
+    if (viewer.canSee(event)) write(sseFrame(event));
+    // An event the viewer may not see still moves the id on, so a reconnect does not ask for it again.
+    else write(`id: ${event.seq}\n\n`);
+    if (viewer.isShutOut(event)) close();
+  };
+
+  const { joinedAfter, unsubscribe } = await subscribeSpace(spaceId, {
+    deliver: (event) => (queue ? queue.push(event) : send(event)),
+  });
+  const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+  heartbeat.unref?.();
+  function close() {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    try {
+      controller.close();
+    } catch {
+      // Already closed by the client going away.
+    }
+  }
+  signal.addEventListener('abort', close, { once: true });
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel: close,
+  });
+  write(`retry: ${RETRY_MS}\n\n`);
+
+  void (async () => {
+    try {
+      await replayGap();
+      const waiting = queue ?? [];
+      queue = null;
+      for (const event of waiting) send(event);
+    } catch {
+      close();
+    }
+  })();
+  return stream;
+
+  async function replayGap() {
+    if (lastEventId === null || lastEventId >= joinedAfter) {
+      // From now: tell the client where "now" is, so its reconnects resume from there.
+      if (lastEventId === null || lastEventId > joinedAfter) reset(joinedAfter, lastEventId === null ? 'ready' : 'reset');
+      return;
+    }
+    const db = await getDb();
+    const oldest = await oldestSpaceSeq(db, spaceId);
+    if (joinedAfter - lastEventId > MAX_REPLAY || oldest === null || oldest > lastEventId + 1) return reset(joinedAfter, 'reset');
+    let cursor = lastEventId;
+    while (cursor < joinedAfter && !closed) {
+      const events = await readSpaceEvents(db, spaceId, cursor, REPLAY_BATCH);
+      for (const event of events) if (event.seq <= joinedAfter) send(event);
+      if (events.length < REPLAY_BATCH) break;
+      cursor = events[events.length - 1]!.seq;
+    }
+  }
+
+  /** `ready` on a first connect, `reset` when the gap cannot be replayed: the client's id becomes `seq`. */
+  function reset(seq: number, type: 'ready' | 'reset') {
+    lastSent = seq;
+    write(sseFrame({ seq, type, data: {} }));
+  }
+}
