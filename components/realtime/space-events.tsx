@@ -33,8 +33,11 @@ export function SpaceEventsProvider({ spaceId, since, children }: { spaceId: str
 
   useEffect(() => {
     let last = start.current;
-    const source = new EventSource(`/api/v1/spaces/${encodeURIComponent(spaceId)}/events?lastEventId=${last}`);
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
     const handle = (type: SpaceEventType | 'reset' | 'ready') => (message: MessageEvent<string>) => {
+      failures = 0;
       const seq = Number(message.lastEventId);
       if (type === 'ready') return void (last = Math.max(last, seq));
       if (type !== 'reset' && seq <= last) return;
@@ -42,9 +45,32 @@ export function SpaceEventsProvider({ spaceId, since, children }: { spaceId: str
       const event = { seq, type, data: JSON.parse(message.data) } as ClientSpaceEvent;
       for (const listener of listeners.current) listener(event);
     };
-    source.addEventListener('ready', handle('ready'));
-    for (const type of TYPES) source.addEventListener(type, handle(type));
-    return () => source.close();
+    // Opens the stream from the last event seen. The browser reconnects by itself after a drop;
+    // when the server refused (a proxy's 502, a restart) or the device went offline, we do.
+    const connect = () => {
+      source?.close();
+      source = new EventSource(`/api/v1/spaces/${encodeURIComponent(spaceId)}/events?lastEventId=${last}`);
+      source.addEventListener('ready', handle('ready'));
+      for (const type of TYPES) source.addEventListener(type, handle(type));
+      source.addEventListener('error', () => {
+        // Still refused after many tries (no longer a member, say): stop until the page is reloaded.
+        if (source?.readyState !== EventSource.CLOSED || failures > 10) return;
+        clearTimeout(retry);
+        retry = setTimeout(connect, Math.min(30_000, 1000 * 2 ** failures++));
+      });
+    };
+    const offline = () => {
+      clearTimeout(retry);
+      source?.close();
+    };
+    connect();
+    window.addEventListener('online', connect);
+    window.addEventListener('offline', offline);
+    return () => {
+      window.removeEventListener('online', connect);
+      window.removeEventListener('offline', offline);
+      offline();
+    };
   }, [spaceId]);
 
   return <SpaceEventsContext.Provider value={api}>{children}</SpaceEventsContext.Provider>;

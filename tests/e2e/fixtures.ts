@@ -32,6 +32,10 @@ export const demoUsers = {
   xieMing: demoUser('xie.ming', '谢明'),
   heYong: demoUser('he.yong', '何勇'),
   songJia: demoUser('song.jia', '宋佳'),
+  zhouJie: demoUser('zhou.jie', '周杰'),
+  wuGang: demoUser('wu.gang', '吴刚'),
+  xuTing: demoUser('xu.ting', '徐婷'),
+  sunHao: demoUser('sun.hao', '孙浩'),
   gaoFeng: demoUser('gao.feng', '高峰'),
   dongJie: demoUser('dong.jie', '董洁'),
   zhengKai: demoUser('zheng.kai', '郑凯'),
@@ -57,7 +61,9 @@ export type UserRole =
   | 'deactivated' // gets deactivated by the admin
   | 'spaceCreator' // creates a space and manages it
   | 'spaceObserver' // is invited to that space as an observer
-  | 'spaceOutsider'; // is never invited
+  | 'spaceOutsider' // is never invited
+  | 'chatAuthor' // opens a space and posts in its chat
+  | 'chatReader'; // reads that chat in a second browser
 
 type ProjectName = 'desktop' | 'phone';
 
@@ -75,6 +81,8 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     spaceCreator: demoUsers.xieMing,
     spaceObserver: demoUsers.heYong,
     spaceOutsider: demoUsers.songJia,
+    chatAuthor: demoUsers.zhouJie,
+    chatReader: demoUsers.wuGang,
   },
   phone: {
     reader: demoUsers.zhangWei,
@@ -89,6 +97,8 @@ const usersByProject: Record<ProjectName, Record<UserRole, DemoUser>> = {
     spaceCreator: demoUsers.gaoFeng,
     spaceObserver: demoUsers.dongJie,
     spaceOutsider: demoUsers.zhengKai,
+    chatAuthor: demoUsers.xuTing,
+    chatReader: demoUsers.sunHao,
   },
 };
 
