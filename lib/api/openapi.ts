@@ -8,13 +8,13 @@ import {
   createTaskSchema, progressImportResultSchema, resolveTaskIssueSchema, taskImportResultSchema, taskIssueSchema, taskListFiltersSchema, updateTaskSchema,
 } from '@/lib/tasks/schema';
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
+import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
+import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
 /**
  * The REST API's OpenAPI 3.1 document, generated from the zod schemas the handlers parse with and
  * answer in, so the document cannot drift from the code. Later features add their paths here.
  */
-
-const componentRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 const errorSchema = z.object({
   error: z.object({
@@ -36,6 +36,7 @@ const userSchema = z.object({
 const requests = {
   CreateSpace: createSpaceSchema, UpdateSpace: updateSpaceSchema, AddSpaceMembers: addSpaceMembersSchema, UpdateSpaceMember: updateSpaceMemberSchema,
   CreateTask: createTaskSchema, UpdateTask: updateTaskSchema, RaiseTaskIssue: taskIssueSchema, ResolveTaskIssue: resolveTaskIssueSchema,
+  ...chatRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -50,6 +51,7 @@ const responses = {
   Rescheduled: rescheduledSchema,
   TaskImportResult: taskImportResultSchema,
   ProgressImportResult: progressImportResultSchema,
+  ...chatResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -64,32 +66,12 @@ function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'out
   return converted;
 }
 
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, ...json(componentRef('Error')) });
-const common = {
-  '401': problem('Not signed in: no valid bearer token or session.'),
-  '404': problem('Not found, or not visible to the caller (outsiders never learn a space exists).'),
-};
-const writes = {
-  ...common,
-  '400': problem('Malformed JSON.'),
-  '403': problem('The caller may see the space but not do this (or the space is archived).'),
-  '409': problem('Conflicts with the current state (already a member, last admin, already archived…).'),
-  '415': problem('The body is not application/json.'),
-  '422': problem('Invalid input; `fields` holds the messages by field.'),
-};
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
 const spaceId = pathParam('spaceId', 'The space.');
-const body = (id: string) => ({ required: true, ...json(componentRef(id)) });
 const taskId = pathParam('taskId', 'The task.');
 const taskAnswer = (description: string, extra: Record<string, object> = {}) =>
   ({ description, ...json({ type: 'object', properties: { task: componentRef('TaskDetail'), ...extra }, required: ['task'] }) });
 const spaceAnswer = (description: string) => ({ description, ...json({ type: 'object', properties: { space: componentRef('SpaceDetail') }, required: ['space'] }) });
 
-function listQueryParameters(filters: z.ZodType) {
-  const shape = z.toJSONSchema(filters, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> };
-  return Object.entries(shape.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
-}
 
 const workbook = { type: 'string', contentMediaType: XLSX_CONTENT_TYPE };
 
@@ -141,8 +123,18 @@ export function buildOpenApiDocument(version: string) {
       schemas: { ...componentSchemas(requests, 'input'), ...componentSchemas(responses, 'output') },
     },
     paths: {
+      ...chatPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
+      },
+      '/me/avatar': {
+        put: {
+          operationId: 'setAvatar',
+          summary: 'Set the caller’s picture: JPEG, PNG, WebP, GIF or AVIF up to 8 MB (judged by its bytes), cropped to a 256 px WebP square without camera metadata',
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'image/*' } }, required: ['file'] } } } },
+          responses: { '200': { description: 'Where the new picture is served.', ...json({ type: 'object', properties: { avatarUrl: { type: 'string' } }, required: ['avatarUrl'] }) }, ...common, '422': problem('Not an image of an accepted type, or too large.') },
+        },
+        delete: { operationId: 'removeAvatar', summary: 'Go back to initials', responses: { '204': { description: 'Removed.' }, ...common } },
       },
       '/spaces': {
         get: {
