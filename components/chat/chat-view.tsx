@@ -27,6 +27,8 @@ export interface ChatViewProps {
   canReact: boolean;
   canModerate: boolean;
   canManage: boolean;
+  /** May make tasks (转为任务). */
+  canCreateTask: boolean;
   /** Why posting is off (archived channel or space, observer), if it is. */
   notice: string | null;
   timeZone: string;
@@ -156,6 +158,7 @@ export function ChatView(props: ChatViewProps) {
 
   const actions: MessageActions = {
     reply: openThread,
+    ...(props.canCreateTask ? { toTaskHref: (message) => `/spaces/${props.spaceId}/tasks/new?fromMessage=${message.id}` } : {}),
     ...(props.canPost ? {
       edit: (message, body) => void chatApi.edit(message.id, body).then(({ message: saved }) => dispatch({ type: 'upsert', message: saved, meId })),
       remove: (message) => void chatApi.remove(message.id).then(() => dispatch({ type: 'deleted', id: message.id, channelId: message.channelId })),

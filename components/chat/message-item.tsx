@@ -18,6 +18,8 @@ export interface MessageActions {
   edit?(message: MessageResource, body: string): void;
   remove?(message: MessageResource): void;
   react?(message: MessageResource, emoji: string, on: boolean): void;
+  /** Where 转为任务 leads: a new task of the space made from the message. */
+  toTaskHref?(message: MessageResource): string;
 }
 
 interface MessageItemProps {
@@ -165,6 +167,9 @@ export function MessageItem({ message, meId, time, actions, canModerate, receipt
                 event.currentTarget.closest('details')?.removeAttribute('open');
                 setMenuOpen(false);
               }}>{t('copy')}</button>
+              {actions.toTaskHref && (
+                <a className="block w-full px-3 py-2 text-left hover:bg-slate-50" href={actions.toTaskHref(message)} data-testid="message-to-task">{t('toTask')}</a>
+              )}
               {mine && actions.edit && (
                 <button type="button" className="block w-full px-3 py-2 text-left hover:bg-slate-50" onClick={() => {
                   setDraft(message.body);

@@ -7,6 +7,7 @@ import { coverColorClass } from '@/components/spaces/cover-color';
 import { BrandMark } from './brand-mark';
 import { NavDrawer } from './nav-drawer';
 import { NotificationsButton } from './notifications-button';
+import { UnreadBadge, UnreadProvider } from './unread-badges';
 import { UserMenu } from './user-menu';
 
 type ShellUser = Pick<User, 'name' | 'email' | 'avatarKey' | 'isOrgAdmin'>;
@@ -18,12 +19,14 @@ interface AppShellProps {
   favorites: { id: string; name: string }[];
   /** The active spaces the user belongs to. */
   spaces: { id: string; name: string; coverColor: string }[];
+  /** Unread chat messages and mentions by space. */
+  unread: Record<string, { unread: number; mentions: number }>;
   children: ReactNode;
 }
 
 const navLink = 'flex min-h-10 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-800 hover:bg-slate-100';
 
-export async function AppShell({ user, departmentName, favorites, spaces, children }: AppShellProps) {
+export async function AppShell({ user, departmentName, favorites, spaces, unread, children }: AppShellProps) {
   const t = await getTranslations();
   return (
     <div className="min-h-dvh">
@@ -31,6 +34,7 @@ export async function AppShell({ user, departmentName, favorites, spaces, childr
         {t('nav.skipToContent')}
       </a>
       <header className="fixed inset-x-0 top-0 z-40 flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4">
+        <UnreadProvider initial={unread}>
         <NavDrawer openLabel={t('nav.openMenu')} closeLabel={t('nav.closeMenu')}>
           <nav aria-label={t('nav.main')} className="p-3">
             <Link href="/" className={navLink}>
@@ -77,6 +81,7 @@ export async function AppShell({ user, departmentName, favorites, spaces, childr
                     <Link href={`/spaces/${space.id}`} className={navLink}>
                       <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${coverColorClass(space.coverColor)}`} />
                       <span className="truncate">{space.name}</span>
+                      <UnreadBadge spaceId={space.id} />
                     </Link>
                   </li>
                 ))}
@@ -95,6 +100,7 @@ export async function AppShell({ user, departmentName, favorites, spaces, childr
             </Link>
           </nav>
         </NavDrawer>
+        </UnreadProvider>
         <Link href="/" className="flex items-center gap-2 px-1 font-semibold text-slate-900">
           <BrandMark />
           <span>{t('common.appName')}</span>

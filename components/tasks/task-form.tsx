@@ -46,10 +46,12 @@ interface TaskFormProps {
   milestones: { id: string; name: string }[];
   defaults: TaskFormDefaults;
   submitLabel: string;
+  /** Creating from a chat message: the task links back to it. */
+  sourceMessageId?: string;
 }
 
 /** A task's fields: used to create a task and to edit one. */
-export function TaskForm({ action, spaceId, taskId, members, departments, milestones, defaults, submitLabel }: TaskFormProps) {
+export function TaskForm({ action, spaceId, taskId, members, departments, milestones, defaults, submitLabel, sourceMessageId }: TaskFormProps) {
   const t = useTranslations('tasks');
   const common = useTranslations('common');
   const { state, onSubmit, pending } = useFormAction(action);
@@ -60,6 +62,7 @@ export function TaskForm({ action, spaceId, taskId, members, departments, milest
       <FormMessage state={state} />
       <input type="hidden" name="spaceId" value={spaceId} />
       {taskId && <input type="hidden" name="taskId" value={taskId} />}
+      {sourceMessageId && <input type="hidden" name="sourceMessageId" value={sourceMessageId} />}
       <TextField name="name" label={t('name')} defaultValue={value('name', defaults.name)} required maxLength={TASK_NAME_MAX} placeholder={t('namePlaceholder')} errors={errors('name')} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="assigneeId" label={t('assignee')} defaultValue={value('assigneeId', defaults.assigneeId)} required errors={errors('assigneeId')}>

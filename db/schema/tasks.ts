@@ -1,6 +1,7 @@
 import { type AnyPgColumn, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
 import { departments, users } from './org';
+import { messages } from './chat';
 import { spaces } from './spaces';
 
 // Relative, not '@/': drizzle-kit loads this file without the app's path aliases.
@@ -56,6 +57,8 @@ export const tasks = pgTable(
     notes: text(),
     parentId: uuid().references((): AnyPgColumn => tasks.id, { onDelete: 'set null' }),
     milestoneId: uuid().references(() => milestones.id, { onDelete: 'set null' }),
+    /** The chat message it was made from (转为任务), if any. */
+    sourceMessageId: uuid().references(() => messages.id, { onDelete: 'set null' }),
     /** Shown as a diamond on the Gantt chart. */
     isMilestone: boolean().notNull().default(false),
     /** Order within a board column; fractional so a drop between two cards writes one row. */

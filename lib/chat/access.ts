@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { channelMembers, channels, type Channel } from '@/db/schema';
+import { channelMembers, channels, messages, type Channel } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { assertCanInSpace, type SpaceAction } from '@/lib/auth/permissions';
-import { Forbidden, NotFound } from '@/lib/errors';
+import { Forbidden, Invalid, NotFound } from '@/lib/errors';
 import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
 import { isUuid } from '@/lib/validation';
 
@@ -35,4 +35,15 @@ export async function authorizeChannel(
   assertCanInSpace(actor, access, action);
   if ((action === 'chat.post' || action === 'space.comment') && channel.archivedAt) throw Forbidden('channelArchived');
   return { channel, access };
+}
+
+/** Throws `Invalid` on `sourceMessageId` unless it is a message of the space in a channel the actor sees. */
+export async function assertMessageVisible(executor: Executor, actor: Actor, spaceId: string, messageId: string): Promise<void> {
+  const [message] = await executor.select({ channelId: messages.channelId }).from(messages).where(and(eq(messages.id, messageId), eq(messages.spaceId, spaceId)));
+  if (!message) throw Invalid({ sourceMessageId: ['messageUnknown'] });
+  try {
+    await authorizeChannel(executor, actor, message.channelId, 'space.view');
+  } catch {
+    throw Invalid({ sourceMessageId: ['messageUnknown'] });
+  }
 }

@@ -8,6 +8,7 @@ import { latestSpaceSeq } from '@/lib/realtime/events';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
 import { authorizeChannel } from './access';
+import { messagePlainText } from './markdown';
 import { loadMessages } from './message-resources';
 import { channelResource, type ChannelListItem, type ChatPerson, type MessageResource } from './resources';
 import { UNREAD_CAP } from './rules';
@@ -191,4 +192,35 @@ export async function unreadBySpace(actor: Actor): Promise<Record<string, { unre
     result[spaceId] = rows.reduce((sum, row) => ({ unread: sum.unread + row.unread, mentions: sum.mentions + row.mentions }), { unread: 0, mentions: 0 });
   }
   return result;
+}
+
+/**
+ * A message as the start of a task (转为任务): its text as read, who wrote it and when. Null when
+ * it is not a message of this space the actor may see.
+ */
+export async function messageForTask(actor: Actor, spaceId: string, messageId: string) {
+  if (!isUuid(messageId)) return null;
+  const db = await getDb();
+  const [message] = await loadMessages(db, and(eq(messages.id, messageId), eq(messages.spaceId, spaceId), isNull(messages.deletedAt)), [], 1);
+  if (!message) return null;
+  try {
+    await authorizeChannel(db, actor, message.channelId, 'space.view');
+  } catch {
+    return null;
+  }
+  const names = new Map(message.mentions.map((m) => [m.id, m.name]));
+  return { id: message.id, text: messagePlainText(message.body, (id) => names.get(id)), authorName: message.author.name, createdAt: message.createdAt };
+}
+
+/** Where a task's source message is, for a link into its conversation. */
+export async function messageLocation(actor: Actor, messageId: string): Promise<{ channelId: string; seq: number; parentId: string | null } | null> {
+  const db = await getDb();
+  const [message] = await db.select({ channelId: messages.channelId, seq: messages.seq, parentId: messages.parentId }).from(messages).where(eq(messages.id, messageId));
+  if (!message) return null;
+  try {
+    await authorizeChannel(db, actor, message.channelId, 'space.view');
+    return message;
+  } catch {
+    return null;
+  }
 }

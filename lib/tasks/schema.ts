@@ -79,6 +79,8 @@ export const createTaskSchema = z
     status: z.preprocess(blankToUndefined, taskStatusSchema.default('todo')),
     /** Required when the task starts out blocked. */
     issue: taskIssueSchema.optional(),
+    /** A chat message of the space the task is made from (转为任务). */
+    sourceMessageId: optionalId('messageUnknown'),
   })
   .refine(dueNotBeforeStart, scheduleRefinement);
 export type CreateTaskInput = Partial<z.input<typeof createTaskSchema>>;

@@ -8,6 +8,7 @@ import { Invalid, NotFound } from '@/lib/errors';
 import { assertDepartmentsInOrg } from '@/lib/org/guards';
 import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
+import { assertMessageVisible } from '@/lib/chat/access';
 import { assertSpaceMembers } from '@/lib/spaces/guards';
 import { assertMilestoneInSpace, assertTasksInSpace } from './guards';
 import { cascadeSuccessors, earliestStart, startOf, wouldCreateCycle, type DependencyEdge, type ScheduledTask } from './schedule';
@@ -91,6 +92,7 @@ export async function createTask(actor: Actor, spaceId: string, input: CreateTas
     if (data.parentId) await assertTasksInSpace(tx, spaceId, [data.parentId], 'parentId');
     await assertMilestoneInSpace(tx, spaceId, data.milestoneId);
     await assertTasksInSpace(tx, spaceId, data.dependsOnIds, 'dependsOnIds', 'dependencyOtherSpace');
+    if (data.sourceMessageId) await assertMessageVisible(tx, actor, spaceId, data.sourceMessageId);
     const dependsOnIds = [...new Set(data.dependsOnIds)];
     if (dependsOnIds.length) assertStartsAfterPredecessors((await loadSchedule(tx, spaceId)).dates, { startDate: data.startDate ?? null, dueDate: data.dueDate }, dependsOnIds);
 
@@ -113,6 +115,7 @@ export async function createTask(actor: Actor, spaceId: string, input: CreateTas
         parentId: data.parentId ?? null,
         milestoneId: data.milestoneId ?? null,
         isMilestone: data.isMilestone ?? false,
+        sourceMessageId: data.sourceMessageId ?? null,
         rank: await nextRank(tx, spaceId, data.status),
         completedAt: data.status === 'done' ? new Date() : null,
         createdBy: actorId(actor),

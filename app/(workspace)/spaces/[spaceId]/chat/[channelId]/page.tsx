@@ -37,6 +37,7 @@ export default async function ChannelPage({ params, searchParams }: ChannelPageP
       canReact={data.canReact}
       canModerate={data.allowed.has('chat.manageChannels')}
       canManage={data.allowed.has('chat.manageChannels')}
+      canCreateTask={data.allowed.has('task.create')}
       notice={data.notice ? t(data.notice) : null}
       timeZone={timeZoneOf(data.user)}
       focusSeq={at}

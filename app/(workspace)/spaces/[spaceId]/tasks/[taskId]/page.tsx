@@ -10,6 +10,8 @@ import { MilestoneMark, PriorityBadge, StatusBadge } from '@/components/tasks/ta
 import { TaskRefList } from '@/components/tasks/task-ref-list';
 import { TaskStatusControl } from '@/components/tasks/task-status-control';
 import { ActionButton } from '@/components/ui/action-button';
+import { userActor } from '@/lib/auth/actor';
+import { messageLocation } from '@/lib/chat/queries';
 import { todayFor } from '@/lib/org/time-zone';
 import { deleteTaskAction } from '@/lib/tasks/actions';
 import { getTaskPageData } from '@/lib/tasks/page-data';
@@ -38,6 +40,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const [{ view, allowed, user }, t] = await Promise.all([getTaskPageData(spaceId, taskId), getTranslations('tasks')]);
   const { task } = view;
   const overdue = task.status !== 'done' && task.dueDate < todayFor(user);
+  const source = task.sourceMessageId ? await messageLocation(userActor(user), task.sourceMessageId) : null;
   const openIssues = view.issues.filter((row) => row.issue.status === 'open').length;
   const base = `/spaces/${spaceId}/tasks`;
   return (
@@ -85,6 +88,13 @@ export default async function TaskPage({ params }: TaskPageProps) {
         <Fact label={t('completedAt')}>{task.completedAt ? task.completedAt.toISOString().slice(0, 10) : '—'}</Fact>
         <Fact label={t('deliverable')}><span className="whitespace-pre-line">{task.deliverable ?? '—'}</span></Fact>
         <Fact label={t('notes')}><span className="whitespace-pre-line">{task.notes ?? '—'}</span></Fact>
+        {source && (
+          <Fact label={t('source')}>
+            <Link className="text-brand-700 underline" href={`/spaces/${spaceId}/chat/${source.channelId}?at=${source.seq}${source.parentId ? `&thread=${source.parentId}` : ''}`} data-testid="task-source-message">
+              {t('sourceMessage')}
+            </Link>
+          </Fact>
+        )}
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
