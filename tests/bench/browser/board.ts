@@ -17,17 +17,17 @@ export const longColumnSpace: BenchSpace = {
 };
 
 /** Times from the input to the change on screen, ms. */
-export interface Response {
+export interface InputResponse {
   /** The awaited change is in the DOM, and the end of the frame after it. */
   shown: number;
   painted: number;
   /** Event Timing's duration of the input (to the next paint, as INP measures), or null under 16 ms. */
-  inputDelayToPaint: number | null;
+  eventDuration: number | null;
 }
 
 export interface MoveFigures {
   /** Keyboard: Space (pick up), ArrowRight (over 进行中), Space (drop). Pointer: only the drop. */
-  steps: Record<string, Response>;
+  steps: Record<string, InputResponse>;
   /** Pointer drags: the frames while the card follows the pointer. */
   dragFrames?: FrameStats;
   /** From the drop to the board re-rendered with the server's answer. */
@@ -51,7 +51,7 @@ export const TARGET = 'board-column-in_progress';
 const SETTLE_QUIET_MS = 1000;
 
 /** Arms a watch in the page, performs the input, and waits until its outcome is painted. */
-export async function timeInput(page: Page, input: 'keydown' | 'pointerup', outcome: Outcome, perform: () => Promise<void>): Promise<Response> {
+export async function timeInput(page: Page, input: 'keydown' | 'pointerup', outcome: Outcome, perform: () => Promise<void>): Promise<InputResponse> {
   await page.evaluate(({ input, outcome }) => window.__bench.watch(input, outcome), { input, outcome });
   await perform();
   await page.waitForFunction(() => window.__bench.watched?.paintedAt != null, undefined, { timeout: 30_000 });
@@ -59,7 +59,7 @@ export async function timeInput(page: Page, input: 'keydown' | 'pointerup', outc
   return page.evaluate((input) => {
     const { inputAt, metAt, paintedAt } = window.__bench.watched!;
     const entry = window.__bench.events.find((e) => e.name === input && Math.abs(e.start - inputAt!) < 2);
-    return { shown: metAt! - inputAt!, painted: paintedAt! - inputAt!, inputDelayToPaint: entry?.duration ?? null };
+    return { shown: metAt! - inputAt!, painted: paintedAt! - inputAt!, eventDuration: entry?.duration ?? null };
   }, input);
 }
 
@@ -107,7 +107,7 @@ export const keyOutcome = (outcome: Outcome | null, testId: string): Outcome => 
 async function moveWithKeyboard(page: Page, url: string): Promise<MoveFigures> {
   const { card, testId, taskId } = await openBoard(page, url);
   await card.focus();
-  const steps: Record<string, Response> = {};
+  const steps: Record<string, InputResponse> = {};
   for (const [name, key, outcome] of KEYBOARD_STEPS) {
     steps[name] = await timeInput(page, 'keydown', keyOutcome(outcome, testId), () => page.keyboard.press(key));
   }

@@ -1,7 +1,7 @@
 // The figures as one compact table: each measure against the issue's bar, with the ratio
 // figure/target (≤ 1 meets it) and, under it, what explains the figure.
 import { percentile } from '../percentile';
-import type { BoardFigures, MoveFigures, Response } from './board';
+import type { BoardFigures, MoveFigures, InputResponse } from './board';
 import { mergeFrames, type FrameStats } from './frames';
 import type { LoadTiming } from './load';
 
@@ -52,14 +52,14 @@ export function frameRow(label: string, stats: FrameStats): Row {
   };
 }
 
-function responseRow(label: string, responses: Response[]): Row {
+function responseRow(label: string, responses: InputResponse[]): Row {
   const painted = responses.map((r) => r.painted);
   return {
     label: `${label}: input → next frame`,
     p50: p50(painted),
     p95: p95(painted),
     target: INPUT_TARGET,
-    detail: `each ${painted.map(ms).join(' ')}; in the DOM after ${responses.map((r) => ms(r.shown)).join(' ')}; Event Timing ${responses.map((r) => (r.inputDelayToPaint === null ? '<16' : ms(r.inputDelayToPaint))).join(' ')}`,
+    detail: `each ${painted.map(ms).join(' ')}; in the DOM after ${responses.map((r) => ms(r.shown)).join(' ')}; Event Timing ${responses.map((r) => (r.eventDuration === null ? '<16' : ms(r.eventDuration))).join(' ')}`,
   };
 }
 
