@@ -4,6 +4,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { tasks, users, type Task } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
+import { env } from '@/lib/env';
 import { Invalid } from '@/lib/errors';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { formBoolean, parseInput } from '@/lib/validation';
@@ -14,8 +15,8 @@ import { authorizeTask, nextRank, taskSnapshot } from './service';
 import { applyStatusChange } from './status';
 import { announceTaskChanges } from './events';
 
-/** Cards a board column shows at most; the column's count still says how many there are. */
-export const BOARD_COLUMN_LIMIT = 200;
+/** Cards a board column shows at most (200 unless configured); the column's count still says how many there are. */
+export const BOARD_COLUMN_LIMIT = env.BOARD_COLUMN_LIMIT;
 
 /** The board: each status column's first cards in board order, and how many the column holds. */
 export async function getBoard(actor: Actor, spaceId: string, filters: ParsedTaskListFilters, today: string) {

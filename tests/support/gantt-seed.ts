@@ -1,7 +1,7 @@
 import type { Database } from '@/db/client';
 import { taskDependencies, tasks, type NewTask } from '@/db/schema';
 import { addDays } from '@/lib/dates';
-import { TASK_STATUSES } from '@/lib/tasks/rules';
+import { TASK_STATUSES, type TaskStatus } from '@/lib/tasks/rules';
 
 export interface GanttSeedOptions {
   spaceId: string;
@@ -14,6 +14,8 @@ export interface GanttSeedOptions {
   startDate?: string;
   /** Same seed, same plan. */
   seed?: number;
+  /** The status of the task at an index (from 0); random when absent. A board benchmark fills one column with it. */
+  statusOf?: (index: number) => TaskStatus;
 }
 
 const WORDS = ['需求调研', '方案评审', '原型设计', '接口联调', '测试用例', '市场分析', '供应商沟通', '上线准备', '培训材料', '数据迁移', '验收测试', '预算复核'];
@@ -47,12 +49,13 @@ export async function seedGanttPlan(db: Database, options: GanttSeedOptions): Pr
     const length = isMilestone ? 0 : Math.floor(next() * 12);
     const start = addDays(first, offset);
     const parentIndex = i % 10 !== 0 ? i - (i % 10) : -1;
+    const randomStatus = TASK_STATUSES[Math.floor(next() * TASK_STATUSES.length)]!;
     rows.push({
       id: crypto.randomUUID(),
       spaceId: options.spaceId,
       number: i + 1,
       name: `${WORDS[i % WORDS.length]} ${i + 1}`,
-      status: TASK_STATUSES[Math.floor(next() * TASK_STATUSES.length)]!,
+      status: options.statusOf?.(i) ?? randomStatus,
       startDate: isMilestone || i % 7 === 3 ? null : start,
       dueDate: addDays(start, length),
       assigneeId: options.assigneeIds[i % options.assigneeIds.length]!,

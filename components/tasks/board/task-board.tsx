@@ -6,7 +6,7 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import type { ActionState } from '@/lib/http/authed-action';
 import { moveTaskAction } from '@/lib/tasks/actions';
 import type { BoardCard, BoardColumn as Column } from '@/lib/tasks/board';
@@ -70,6 +70,9 @@ export function TaskBoard({ spaceId, columns: initial, taskPath, today, movable 
   const [pendingMove, setPendingMove] = useState<PendingMove | null>(null);
   const [state, setState] = useState<ActionState<void>>(null);
   const [pending, startTransition] = useTransition();
+  const boardRef = useRef<HTMLDivElement>(null);
+  // Tells browser tests (and measurements) that the board has hydrated and takes input.
+  useEffect(() => boardRef.current?.setAttribute('data-ready', 'true'), []);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
@@ -132,7 +135,7 @@ export function TaskBoard({ spaceId, columns: initial, taskPath, today, movable 
         onDragCancel={() => setDragging(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >
-        <div className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0" data-testid="task-board">
+        <div ref={boardRef} className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0" data-testid="task-board">
           {columns.map((column) => (
             <BoardColumn key={column.status} column={column} taskPath={taskPath} today={today} movable={movable} />
           ))}
