@@ -16,6 +16,10 @@ const IDP_PORT = process.env.E2E_IDP_PORT ?? '3190';
 // A second app with local sign-in switched off (SSO only), on its own empty embedded database.
 const SSO_ONLY_PORT = process.env.E2E_SSO_ONLY_PORT ?? '3101';
 export const ssoOnlyURL = `http://127.0.0.1:${SSO_ONLY_PORT}`;
+// On Postgres, a second process of the same app on the same database: events posted to one reach
+// streams held by the other (tests/e2e/realtime-processes.spec.ts).
+const SECOND_PORT = process.env.E2E_SECOND_PORT ?? '3102';
+const secondProcessURL = `http://127.0.0.1:${SECOND_PORT}`;
 
 const ssoEnv = {
   OIDC_ISSUER: `http://127.0.0.1:${IDP_PORT}`,
@@ -110,5 +114,14 @@ export default defineConfig({
         ...ssoEnv,
       },
     },
+    ...(process.env.DATABASE_URL
+      ? [{
+        command: `exec node_modules/.bin/next start -p ${SECOND_PORT}`,
+        url: `${secondProcessURL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        env: { ...(process.env as Record<string, string>), NEXT_TELEMETRY_DISABLED: '1', SEED_DEMO: '0', NEXTAUTH_URL: baseURL, ...ssoEnv },
+      }]
+      : []),
   ],
 });

@@ -187,6 +187,8 @@ export async function signOutFromMenu(page: Page): Promise<void> {
 /** The test identity provider (tests/e2e/oidc-idp.mjs) and the app that allows only SSO (see playwright.config.ts). */
 export const IDP_PORT = process.env.E2E_IDP_PORT ?? '3190';
 export const ssoOnlyURL = `http://127.0.0.1:${process.env.E2E_SSO_ONLY_PORT ?? '3101'}`;
+/** On Postgres, a second process of the app on the same database (see playwright.config.ts). */
+export const secondProcessURL = `http://127.0.0.1:${process.env.E2E_SECOND_PORT ?? '3102'}`;
 
 /**
  * Goes through the test IdP once the browser is headed there: its login page (shown only without
