@@ -12,6 +12,8 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
   /** Uploaded files (avatars, attachments) on local disk. */
   FILES_DIR: z.string().min(1).default('./.data/files'),
+  /** Days a space's events are kept for reconnecting streams to replay; older gaps reload instead. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SEED_DEMO: flag(true),
   /** Public URL of the app; next-auth reads it itself, it is validated here. */
   NEXTAUTH_URL: z.url().optional(),

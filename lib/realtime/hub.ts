@@ -2,6 +2,7 @@ import { getDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import type { SpaceEvent } from '@/db/schema';
 import type { Listener } from '@/db/pg-listener';
 import { EVENTS_CHANNEL, latestSpaceSeq, readSpaceEvents } from './events';
+import { startEventPruning } from './retention';
 
 // The process's fan-out of space events to its open streams. A NOTIFY (from any process, this one
 // included) says a space has a new event; the hub reads the space's new events once and hands
@@ -94,6 +95,7 @@ async function ensureListening(): Promise<void> {
  */
 export async function subscribeSpace(spaceId: string, subscriber: Subscriber): Promise<{ joinedAfter: number; unsubscribe: () => void }> {
   await ensureListening();
+  startEventPruning();
   let tail = state.spaces.get(spaceId);
   if (!tail) {
     const created: SpaceTail = { subscribers: new Set(), cursor: 0, ready: Promise.resolve(), reading: false, again: false };
