@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { channelMembers, channels, messages, type Channel } from '@/db/schema';
+import { channelMembers, channels, messages, spaceMembers, spaces, users, type Channel } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { assertCanInSpace, type SpaceAction } from '@/lib/auth/permissions';
 import { Forbidden, Invalid, NotFound } from '@/lib/errors';
+import { avatarUrl } from '@/lib/org/avatar-rules';
 import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
 import { isUuid } from '@/lib/validation';
 
@@ -46,4 +47,30 @@ export async function assertMessageVisible(executor: Executor, actor: Actor, spa
   } catch {
     throw Invalid({ sourceMessageId: ['messageUnknown'] });
   }
+}
+
+/**
+ * Everything posting needs to know, in one query: the channel, the actor's standing in its space
+ * (checked for chat.post like authorizeChannel: 404 for whoever may not see it) and the author's
+ * name and picture for the announced message.
+ */
+export async function authorizePost(executor: Executor, actor: Actor, channelId: string) {
+  if (!isUuid(channelId) || actor.kind !== 'user') throw NotFound();
+  const user = actor.user;
+  const [row] = await executor
+    .select({
+      channel: channels, status: spaces.status, organizationId: spaces.organizationId, role: spaceMembers.role, isAdmin: spaceMembers.isAdmin,
+      authorName: users.name, authorAvatarKey: users.avatarKey,
+      inChannel: sql<boolean>`exists (select 1 from ${channelMembers} where ${channelMembers.channelId} = ${channels.id} and ${channelMembers.userId} = ${user.id})`,
+    })
+    .from(channels)
+    .innerJoin(spaces, eq(spaces.id, channels.spaceId))
+    .innerJoin(users, eq(users.id, user.id))
+    .leftJoin(spaceMembers, and(eq(spaceMembers.spaceId, channels.spaceId), eq(spaceMembers.userId, user.id)))
+    .where(and(eq(channels.id, channelId), eq(spaces.organizationId, user.organizationId)));
+  if (!row || (row.channel.isPrivate && !row.inChannel)) throw NotFound();
+  const access = { space: { organizationId: row.organizationId, status: row.status }, membership: row.role ? { role: row.role, isAdmin: Boolean(row.isAdmin) } : null };
+  assertCanInSpace(actor, access, 'chat.post');
+  if (row.channel.archivedAt) throw Forbidden('channelArchived');
+  return { channel: row.channel, author: { id: user.id, name: row.authorName, avatarUrl: avatarUrl(row.authorAvatarKey) } };
 }

@@ -9,7 +9,8 @@ import { startEventPruning } from './retention';
 // them to every stream of that space in this process, in order. Streams never query per event.
 
 export interface Subscriber {
-  deliver(event: SpaceEvent): void;
+  /** New events, in order; the same array goes to every subscriber of the space (read-only). */
+  deliver(events: readonly SpaceEvent[]): void;
 }
 
 interface SpaceTail {
@@ -44,10 +45,11 @@ async function readNewEvents(spaceId: string, tail: SpaceTail): Promise<void> {
     const { db } = await getDatabaseHandle();
     for (;;) {
       tail.again = false;
+      // Under load several events arrive per read: each stream then gets them in one write.
       const events = await readSpaceEvents(db, spaceId, tail.cursor, READ_BATCH);
-      for (const event of events) {
-        tail.cursor = event.seq;
-        for (const subscriber of tail.subscribers) subscriber.deliver(event);
+      if (events.length) {
+        tail.cursor = events[events.length - 1]!.seq;
+        for (const subscriber of tail.subscribers) subscriber.deliver(events);
       }
       if (events.length < READ_BATCH && !tail.again) break;
     }

@@ -27,6 +27,17 @@ export function sseFrame(event: { seq: number; type: string; data: unknown }): s
   return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
 
+// A batch goes to every stream of the space: it is encoded once, for all of them.
+const encodedBatches = new WeakMap<readonly SpaceEvent[], Uint8Array>();
+function encodeBatch(batch: readonly SpaceEvent[]): Uint8Array {
+  let bytes = encodedBatches.get(batch);
+  if (!bytes) encodedBatches.set(batch, (bytes = encoder.encode(batch.map(sseFrame).join(''))));
+  return bytes;
+}
+
+/** Events whose delivery depends on who is watching (private channels, membership changes). */
+const isPersonal = (event: SpaceEvent) => event.channelId !== null || event.type === 'channel.changed' || event.type === 'member.removed';
+
 interface OpenOptions {
   spaceId: string;
   viewer: StreamViewer;
@@ -46,6 +57,16 @@ export async function openSpaceStream({ spaceId, viewer, lastEventId, signal }: 
   let lastSent = lastEventId ?? 0;
   // Live events that arrive while the gap is replayed wait here, so order holds.
   let queue: SpaceEvent[] | null = [];
+  /** A live batch: shared bytes when every event in it is for everyone and new to this stream. */
+  const sendBatch = (batch: readonly SpaceEvent[]) => {
+    if (closed) return;
+    if (batch[0]!.seq > lastSent && !batch.some(isPersonal)) {
+      lastSent = batch[batch.length - 1]!.seq;
+      controller.enqueue(encodeBatch(batch));
+      return;
+    }
+    for (const event of batch) send(event);
+  };
 
   const write = (text: string) => {
     if (!closed) controller.enqueue(encoder.encode(text));
@@ -60,7 +81,7 @@ export async function openSpaceStream({ spaceId, viewer, lastEventId, signal }: 
   };
 
   const { joinedAfter, unsubscribe } = await subscribeSpace(spaceId, {
-    deliver: (event) => (queue ? queue.push(event) : send(event)),
+    deliver: (batch) => (queue ? queue.push(...batch) : sendBatch(batch)),
   });
   const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
   heartbeat.unref?.();

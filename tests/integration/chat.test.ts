@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { channels, messages } from '@/db/schema';
+import { channels, messages, spaceEvents } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import { createChannel, setChannelArchived } from '@/lib/chat/channels';
 import { mentionMarkup } from '@/lib/chat/markdown';
-import { markChannelRead, postMessage } from '@/lib/chat/messages';
+import { markChannelRead } from '@/lib/chat/messages';
+import { postMessage } from '@/lib/chat/post-message';
 import { channelReaders, listChannels, messageReceipts, unreadBySpace } from '@/lib/chat/queries';
 import { archiveSpace } from '@/lib/spaces/service';
 import * as channelMessagesRoute from '@/app/api/v1/channels/[channelId]/messages/route';
@@ -66,6 +67,20 @@ describe('posting messages', () => {
     const concurrent = await Promise.all([1, 2, 3].map(() => postAs(seeded.participant, channel.id, { ...body, clientKey: 'retry-key-0002' })));
     expect(new Set(concurrent.map((r) => r.body.message.id)).size).toBe(1);
     expect(await database.handle.db.select({ id: messages.id }).from(messages).where(eq(messages.channelId, channel.id))).toHaveLength(2);
+  });
+
+  it('numbers posts that arrive together in one order, each with its own event, none lost', async () => {
+    const seeded = await seedSpace();
+    const channel = await allChannelOf(seeded);
+    const authors = [seeded.admin, seeded.owner, seeded.participant];
+    const posted = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      postMessage(userActor(authors[i % 3]!), channel.id, { body: `同时发送 ${i}`, clientKey: `together-${i}-${Date.now()}` })));
+    const seqs = posted.map((p) => p.message.seq).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(30);
+    expect(seqs[29]! - seqs[0]!).toBe(29);
+    const events = await database.handle.db.select().from(spaceEvents).where(eq(spaceEvents.spaceId, seeded.space.id));
+    expect(events.filter((e) => e.type === 'message.created').map((e) => e.seq).sort((a, b) => a - b)).toEqual(seqs);
+    for (const { message } of posted) expect(events.find((e) => e.seq === message.seq)?.data).toMatchObject({ id: message.id, seq: message.seq });
   });
 
   it('refuses empty, over-long and non-member mentions, observers, archived channels and spaces, and other spaces’ channels', async () => {

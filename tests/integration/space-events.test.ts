@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels, type User } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
 import { createChannel } from '@/lib/chat/channels';
-import { postMessage } from '@/lib/chat/messages';
+import { postMessage } from '@/lib/chat/post-message';
 import { removeSpaceMember } from '@/lib/spaces/members';
 import { updateTask } from '@/lib/tasks/service';
 import { GET as eventsRoute } from '@/app/api/v1/spaces/[spaceId]/events/route';

@@ -1,5 +1,5 @@
 import { userActor } from '@/lib/auth/actor';
-import { postMessage } from '@/lib/chat/messages';
+import { postMessage } from '@/lib/chat/post-message';
 import { listMessages } from '@/lib/chat/queries';
 import { apiRoute } from '@/lib/http/api-route';
 import { readJsonBody } from '@/lib/http/json-body';
