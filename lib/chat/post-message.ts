@@ -37,10 +37,6 @@ export async function postMessage(actor: Actor, channelId: string, input: PostMe
   const db = await getDb();
   const { channel, author } = await authorizePost(db, actor, channelId);
   const clientKey = data.clientKey ?? null;
-  if (clientKey) {
-    const stored = await storedUnderKey(user.id, clientKey, channelId);
-    if (stored) return { message: stored, created: false };
-  }
   takePostAllowance(user.id);
   const mentions = mentionsOf(data.body);
   await assertMentionable(db, channel, mentions.userIds);
@@ -54,9 +50,10 @@ export async function postMessage(actor: Actor, channelId: string, input: PostMe
     const seq = await writeMessage({ resource, spaceId: channel.spaceId, clientKey, searchText, vector, audience: audienceOf(channel) });
     if (seq !== null) return { message: { ...resource, seq }, created: true };
   } catch (error) {
-    // Two copies of one retried post raced: the first one stored wins.
+    // Two copies of one retried post raced (from two processes): the first one stored wins.
     if (!clientKey || !isUniqueViolation(error)) throw error;
   }
+  // The writer stores nothing under a client key its author has used: this post is a retry.
   const stored = await storedUnderKey(user.id, clientKey!, channelId);
   if (!stored) throw Conflict();
   return { message: stored, created: false };

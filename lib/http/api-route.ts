@@ -42,6 +42,16 @@ export function errorResponse(error: unknown, locale: Locale): Response {
   return Response.json({ error: { code: 'internal', message: t('errors.server') } }, { status: 500 });
 }
 
+// Answers are the caller's own data: never stored by caches, and not recompressed on the way
+// (small JSON gains little from it, and it costs every request).
+const API_CACHE_CONTROL = 'private, no-store, no-transform';
+
+/** The API's cache rule on a response that does not set its own (downloads and the event stream do). */
+function withApiHeaders(response: Response): Response {
+  if (!response.headers.has('cache-control')) response.headers.set('cache-control', API_CACHE_CONTROL);
+  return response;
+}
+
 /**
  * Wraps a REST route handler: authenticates (bearer token or session) before anything else,
  * runs the handler, and maps domain errors to HTTP status codes with a JSON body.
@@ -53,9 +63,9 @@ export function apiRoute<P = object>(handler: (context: ApiContext<P>) => Promis
       user = await getRequestUser(request);
       if (!user) throw Unauthenticated();
       const result = await handler({ request, user, params: await context.params });
-      return result instanceof Response ? result : Response.json(result);
+      return withApiHeaders(result instanceof Response ? result : Response.json(result));
     } catch (error) {
-      return errorResponse(error, localeFor(request, user));
+      return withApiHeaders(errorResponse(error, localeFor(request, user)));
     }
   };
 }

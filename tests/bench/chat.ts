@@ -1,7 +1,7 @@
 // The chat benchmark (issue 6): fan-out of one post to many SSE clients against a bare node:http
 // broadcaster measured with the same client harness, sustained posting while those clients
 // listen, and message search over a large generated corpus. On Postgres by default (DATABASE_URL).
-//   npm run bench -- chat [--clients 1000] [--search-rows 1000000] [--rate 500] [--seconds 10] [--pglite]
+//   npm run bench -- chat [--clients 1000] [--search-rows 1000000] [--rate 500] [--seconds 10] [--processes 1] [--pglite]
 import { eq, sql } from 'drizzle-orm';
 import { closeDatabase, setDatabaseHandle } from '@/db/client';
 import { messages, spaces, users } from '@/db/schema';
@@ -25,6 +25,8 @@ const SEARCH_ROWS = option('search-rows', 1_000_000);
 const RATE = option('rate', 500);
 const SECONDS = option('seconds', 10);
 const FANOUT_POSTS = 20;
+/** App processes on the same database (Postgres only): posts and streams are spread over them. */
+const PROCESSES = process.argv.includes('--pglite') ? 1 : option('processes', 1);
 const POSTERS = Math.ceil(RATE / 8) + 2;
 const APP_PORT = 3450;
 const BASELINE_PORT = 3460;
@@ -56,8 +58,8 @@ async function measureFanout(clientsUrl: string, headers: Record<string, string>
 }
 
 /** Open-loop posting at RATE a second for SECONDS while CLIENTS streams listen; each post's latency. */
-async function measureSustained(base: string, channelId: string, tokens: string[], listenUrl: string, headers: Record<string, string>) {
-  const clients = await openSseClients(listenUrl, CLIENTS, headers);
+async function measureSustained(bases: string[], channelId: string, tokens: string[], listenPath: string, headers: Record<string, string>) {
+  const groups = await Promise.all(bases.map((b) => openSseClients(`${b}${listenPath}`, Math.ceil(CLIENTS / bases.length), headers)));
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const pending: Promise<void>[] = [];
@@ -68,7 +70,7 @@ async function measureSustained(base: string, channelId: string, tokens: string[
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     const sent = performance.now();
-    pending.push(fetch(`${base}/api/v1/channels/${channelId}/messages`, {
+    pending.push(fetch(`${bases[i % bases.length]}/api/v1/channels/${channelId}/messages`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens[i % tokens.length]}`, 'content-type': 'application/json' },
       body: JSON.stringify({ body: `持续发送第 ${i} 条：预算与发布会进度同步`, clientKey: `sustained-${i}-${started.toFixed(0)}` }),
@@ -82,14 +84,14 @@ async function measureSustained(base: string, channelId: string, tokens: string[
   const elapsed = (performance.now() - started) / 1000;
   // Every listener gets the last one too: the stream kept up.
   const marker = `after-sustained-${Math.random().toString(36).slice(2)}`;
-  const last = clients.waitFor(marker, 60_000);
-  await fetch(`${base}/api/v1/channels/${channelId}/messages`, {
+  const last = Promise.all(groups.map((clients) => clients.waitFor(marker, 60_000)));
+  await fetch(`${bases[0]}/api/v1/channels/${channelId}/messages`, {
     method: 'POST', headers: { authorization: `Bearer ${tokens[0]}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: marker }),
   });
   const drained = performance.now();
   await last;
   const drainMs = performance.now() - drained;
-  clients.close();
+  for (const clients of groups) clients.close();
   const accepted = statuses.get(201) ?? 0;
   return { accepted, perSecond: accepted / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses, drainMs };
 }
@@ -145,7 +147,8 @@ try {
   }
   await closeDatabase();
 
-  const app = await startApp(APP_PORT, database.env);
+  const apps = await Promise.all(Array.from({ length: PROCESSES }, (_, i) => startApp(APP_PORT + i, database.env)));
+  const app = apps[0]!;
   const baseline = await startBaselineBroadcaster(BASELINE_PORT);
   try {
     const auth = { authorization: `Bearer ${adminToken}` };
@@ -154,13 +157,13 @@ try {
       method: 'POST', headers: { authorization: `Bearer ${posters[i % posters.length]}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: marker }),
     }));
     const bare = await measureFanout(baseline.url, {}, (marker) => fetch(baseline.postUrl, { method: 'POST', body: marker }));
-    const sustained = await measureSustained(app.base, channelId, posters, eventsUrl, auth);
+    const sustained = await measureSustained(apps.map((a) => a.base), channelId, posters, `/api/v1/spaces/${spaceId}/events`, auth);
 
     console.log(`\nFan-out of one post to ${CLIENTS} SSE clients (${FANOUT_POSTS} posts; delay from the post request to each client's receipt)`);
     console.log(`  bare node:http broadcaster  p50 ${ms(bare.p50)}  p99 ${ms(bare.p99)}  max ${ms(bare.max)}`);
     console.log(`  Xiezuo                      p50 ${ms(ours.p50)}  p99 ${ms(ours.p99)}  max ${ms(ours.max)}`);
     console.log(`  p99 ratio ${(ours.p99 / bare.p99).toFixed(2)}× the baseline (target ≤ 2×); ${(ours.p99 / 150).toFixed(2)}× of 150 ms`);
-    console.log(`\nSustained posting at ${RATE}/s for ${SECONDS} s while ${CLIENTS} clients listen`);
+    console.log(`\nSustained posting at ${RATE}/s for ${SECONDS} s while ${CLIENTS} clients listen (${PROCESSES} app process${PROCESSES > 1 ? 'es' : ''})`);
     console.log(`  accepted ${sustained.accepted} (${sustained.perSecond.toFixed(0)}/s; target ≥ 500/s), statuses ${JSON.stringify(Object.fromEntries(sustained.statuses))}`);
     console.log(`  post latency p50 ${ms(sustained.p50)}  p99 ${ms(sustained.p99)} (target p99 < 100 ms; ${(sustained.p99 / 100).toFixed(2)}×)`);
     console.log(`  every client had everything ${sustained.drainMs.toFixed(0)} ms after the last post`);
@@ -171,7 +174,7 @@ try {
     }
   } finally {
     await baseline.close();
-    await app.stop();
+    await Promise.all(apps.map((a) => a.stop()));
   }
 } finally {
   await database.drop();
