@@ -86,7 +86,8 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_channel_id_seq_idx').on(t.channelId, t.seq),
-    index('messages_space_id_idx').on(t.spaceId),
+    // Newest first within a space: search walks it for common words and stops at a page.
+    index('messages_space_id_seq_idx').on(t.spaceId, t.seq),
     index('messages_parent_id_idx').on(t.parentId),
     uniqueIndex('messages_author_id_client_key_idx').on(t.authorId, t.clientKey),
     index('messages_search_vector_idx').using('gin', t.searchVector),

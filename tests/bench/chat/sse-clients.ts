@@ -36,7 +36,12 @@ export async function openSseClients(url: string, count: number, headers: Record
   await Promise.all(Array.from({ length: count }, (_, index) => new Promise<void>((resolve, reject) => {
     tails[index] = '';
     const request = http.get(url, { agent, headers: { accept: 'text/event-stream', ...headers } }, (response) => {
-      if (response.statusCode !== 200) return reject(new Error(`stream ${index}: HTTP ${response.statusCode}`));
+      if (response.statusCode !== 200) {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => reject(new Error(`stream ${index}: HTTP ${response.statusCode} ${body}`)));
+        return;
+      }
       let first = true;
       response.on('data', (chunk: Buffer) => {
         if (first) {
