@@ -48,6 +48,8 @@ test('a process killed during a burst of posts loses nothing it acknowledged and
   await Promise.race(answers);
   child.kill('SIGKILL');
   const acknowledged = (await Promise.all(answers)).filter((id): id is string => id !== null);
+  testInfo.annotations.push({ type: 'burst', description: `${acknowledged.length} of ${keys.length} posts answered before the kill` });
+  console.log(`${acknowledged.length} of ${keys.length} posts answered before the kill; ${seen.length} events seen`);
   seen.push(...(await before.drain(500)).filter((e) => e.event === 'message.created'));
   const lastId = before.lastId;
   firstStream.abort();

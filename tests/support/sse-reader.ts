@@ -17,7 +17,8 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
   // One read at a time: a read that lost a race against a timeout is still the next chunk.
   let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   const readWithin = async (ms: number) => {
-    pending ??= reader.read();
+    // A connection cut (the server died) ends the stream like a close.
+    pending ??= reader.read().catch(() => ({ done: true, value: undefined }) as ReadableStreamReadResult<Uint8Array>);
     const chunk = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
     if (chunk) pending = null;
     return chunk;
