@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronDown, Hash, Lock, Plus } from 'lucide-react';
+import { Archive, ChevronDown, Hash, Lock, Plus } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ChannelListItem } from '@/lib/chat/resources';
@@ -9,13 +9,15 @@ import { UNREAD_CAP } from '@/lib/chat/rules';
 interface ChannelSidebarProps {
   spaceId: string;
   channels: readonly ChannelListItem[];
+  /** Archived chats: read-only, listed apart. */
+  archived: readonly { id: string; name: string }[];
   currentId: string;
   canManage: boolean;
 }
 
 const count = (n: number) => (n >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : String(n));
 
-function ChannelLinks({ spaceId, channels, currentId }: Omit<ChannelSidebarProps, 'canManage'>) {
+function ChannelLinks({ spaceId, channels, currentId }: Pick<ChannelSidebarProps, 'spaceId' | 'channels' | 'currentId'>) {
   const t = useTranslations('chat');
   return (
     <ul className="space-y-0.5" data-testid="channel-list">
@@ -47,6 +49,26 @@ function ChannelLinks({ spaceId, channels, currentId }: Omit<ChannelSidebarProps
   );
 }
 
+function ArchivedLinks({ spaceId, archived, currentId }: Pick<ChannelSidebarProps, 'spaceId' | 'archived' | 'currentId'>) {
+  const t = useTranslations('chat');
+  if (!archived.length) return null;
+  return (
+    <details className="text-sm" open={archived.some((c) => c.id === currentId) || undefined}>
+      <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-slate-500">{t('archivedChannels')} · {archived.length}</summary>
+      <ul>
+        {archived.map((channel) => (
+          <li key={channel.id}>
+            <Link href={`/spaces/${spaceId}/chat/${channel.id}`} aria-current={channel.id === currentId ? 'page' : undefined} className="flex min-h-9 items-center gap-2 rounded-md px-2 text-slate-500 hover:bg-slate-100">
+              <Archive className="size-3.5" aria-hidden="true" />
+              <span className="truncate">{channel.name}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function NewChannelLink({ spaceId }: { spaceId: string }) {
   const t = useTranslations('chat');
   return (
@@ -64,6 +86,7 @@ export function ChannelSidebar(props: ChannelSidebarProps) {
     <nav aria-label={t('channels')} className="hidden w-56 shrink-0 flex-col gap-2 overflow-y-auto border-r border-slate-200 bg-slate-50 p-2 md:flex">
       <ChannelLinks {...props} />
       {props.canManage && <NewChannelLink spaceId={props.spaceId} />}
+      <ArchivedLinks {...props} />
     </nav>
   );
 }
@@ -81,6 +104,7 @@ export function ChannelMenu(props: ChannelSidebarProps) {
       <nav aria-label={t('channels')} className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
         <ChannelLinks {...props} />
         {props.canManage && <NewChannelLink spaceId={props.spaceId} />}
+        <ArchivedLinks {...props} />
       </nav>
     </details>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { Hash, Lock, X } from 'lucide-react';
+import { Hash, Lock, Settings, X } from 'lucide-react';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useSpaceEvents } from '@/components/realtime/space-events';
@@ -18,6 +19,7 @@ export interface ChatViewProps {
   spaceId: string;
   channel: ChannelResource;
   channels: ChannelListItem[];
+  archivedChannels: { id: string; name: string }[];
   page: MessagePage;
   readers: ChannelReaders;
   meId: string;
@@ -197,10 +199,10 @@ export function ChatView(props: ChatViewProps) {
   const rootPending = state.pending.filter((p) => !p.parentId);
   return (
     <div className="flex h-[calc(100dvh-14rem)] min-h-[26rem] overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="chat-view">
-      <ChannelSidebar spaceId={props.spaceId} channels={state.channels} currentId={channel.id} canManage={props.canManage} />
+      <ChannelSidebar spaceId={props.spaceId} channels={state.channels} archived={props.archivedChannels} currentId={channel.id} canManage={props.canManage} />
       <section className="flex min-w-0 flex-1 flex-col" aria-labelledby="channel-title">
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
-          <ChannelMenu spaceId={props.spaceId} channels={state.channels} currentId={channel.id} canManage={props.canManage} />
+          <ChannelMenu spaceId={props.spaceId} channels={state.channels} archived={props.archivedChannels} currentId={channel.id} canManage={props.canManage} />
           {channel.isPrivate ? <Lock className="size-4 text-slate-500" aria-hidden="true" /> : <Hash className="size-4 text-slate-500" aria-hidden="true" />}
           <h2 id="channel-title" className="truncate font-semibold text-slate-900">{channel.name}</h2>
           {channel.topic && <p className="hidden truncate text-sm text-slate-500 lg:block">{channel.topic}</p>}
@@ -208,6 +210,11 @@ export function ChatView(props: ChatViewProps) {
             <label htmlFor="chat-header-search" className="sr-only">{t('search')}</label>
             <input id="chat-header-search" name="q" type="search" placeholder={t('search')} maxLength={100} className="min-h-9 w-28 rounded-md border border-slate-300 px-2 text-base focus:w-44 sm:w-40 sm:text-sm" />
           </form>
+          {props.canManage && (
+            <Link href={`/spaces/${props.spaceId}/chat/${channel.id}/settings`} className="flex size-9 shrink-0 items-center justify-center rounded text-slate-600 hover:bg-slate-100" aria-label={t('channelSettings')} title={t('channelSettings')} data-testid="channel-settings">
+              <Settings className="size-4" aria-hidden="true" />
+            </Link>
+          )}
         </header>
         <div className="relative min-h-0 flex-1">
           <ol ref={list} onScroll={onScroll} className="h-full overflow-y-auto py-2" aria-label={channel.name} aria-live="polite" data-testid="message-list">

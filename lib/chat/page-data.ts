@@ -17,13 +17,17 @@ export const getChatPageData = cache(async (spaceId: string, channelId: string, 
   const channel = await loadOrNotFound(() => getChannel(actor, channelId));
   // A channel of another space under this space's address does not exist here.
   if (channel.spaceId !== space.id) notFound();
-  const [channels, page, readers] = await Promise.all([listChannels(actor, space.id), listMessages(actor, channelId, around ? { around } : {}), channelReaders(actor, channelId)]);
+  const [allChannels, page, readers] = await Promise.all([
+    listChannels(actor, space.id, { archived: true }), listMessages(actor, channelId, around ? { around } : {}), channelReaders(actor, channelId),
+  ]);
+  const channels = allChannels.filter((c) => !c.archivedAt);
+  const archivedChannels = allChannels.filter((c) => c.archivedAt).map(({ id, name }) => ({ id, name }));
   const people = readers.audience
     .filter((person) => person.id !== user.id)
     .map(({ id, name }) => ({ id, name, searchKey: `${name} ${pinyinKey(name)}`.toLowerCase() }));
   const archived = Boolean(channel.archivedAt);
   return {
-    user, space, allowed, channels, page, readers, people,
+    user, space, allowed, channels, archivedChannels, page, readers, people,
     channel: channelResource(channel, channel.isPrivate ? readers.audience.map((p) => p.id) : []),
     canPost: allowed.has('chat.post') && !archived,
     canReact: allowed.has('space.comment') && !archived,

@@ -29,6 +29,7 @@ export default async function ChannelPage({ params, searchParams }: ChannelPageP
       spaceId={data.space.id}
       channel={data.channel}
       channels={data.channels}
+      archivedChannels={data.archivedChannels}
       page={data.page}
       readers={data.readers}
       meId={data.user.id}
