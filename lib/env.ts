@@ -31,8 +31,8 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
-  /** Cards a board column shows at most; raised only to measure the board with long columns. */
-  BOARD_COLUMN_LIMIT: z.coerce.number().int().min(1).max(5000).default(200),
+  /** Cards a board column holds at most (a safety cap: columns render only the cards in view). */
+  BOARD_COLUMN_LIMIT: z.coerce.number().int().min(1).max(5000).default(2000),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 

@@ -6,8 +6,9 @@
 //   npm run bench:browser -- --postgres        Postgres
 //   npm run bench:browser -- --runs 4          fewer loads per page (default 8)
 //   npm run bench:browser -- --trace           also trace one run of each action: where the time goes
-// The board is measured as built (a column shows BOARD_COLUMN_LIMIT = 200 cards) and again with
-// the whole column rendered, on a second server started with BOARD_COLUMN_LIMIT=1000.
+// The board is measured as built (a column holds up to BOARD_COLUMN_LIMIT cards, 2,000 unless
+// configured, and renders those in view) and again on a second server started with
+// BOARD_COLUMN_LIMIT=1000, which must hold the whole 1,000-card column too.
 import os from 'node:os';
 import type { BrowserContext } from '@playwright/test';
 import { prepareDatabase, seedBenchSpaces, signIn, startApp } from './bench-app';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildSheet, TASK_SHEET_HEADERS } from '../support/task-sheet-builder';
 import { expectHydrated, signIn, userFor } from './fixtures';
 
@@ -87,6 +87,73 @@ test('tasks: create one, block it from the board with an issue entry, track and 
   await page.goto(`/spaces/${spaceId}`);
   await expect(page.getByTestId('count-in_progress')).toHaveText('1');
   await expect(page.getByTestId('count-open-issues')).toHaveText('0');
+});
+
+/** The card shows within its column's scrolled view (the page around the board may still need scrolling). */
+async function expectInView(card: Locator, scroller: Locator) {
+  await expect(card).toBeVisible();
+  const [shown, view] = [(await card.boundingBox())!, (await scroller.boundingBox())!];
+  expect(shown.y).toBeGreaterThanOrEqual(view.y - 1);
+  expect(shown.y + shown.height).toBeLessThanOrEqual(view.y + view.height + 1);
+}
+
+test('board: a long column holds all its cards, and the keyboard carries a card down it, scrolling along', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the same column on every screen; moved here with the keyboard');
+  test.setTimeout(90_000);
+  const creator = userFor(testInfo, 'spaceCreator');
+  await signIn(page, creator.email);
+  const spaceId = await createSpace(page, `长列看板-${Date.now()}`);
+  const count = 260;
+  const sheet = await buildSheet({
+    headers: TASK_SHEET_HEADERS,
+    rows: Array.from({ length: count }, (_, i) => ({ 任务名称: `长列任务 ${i + 1}`, 负责人: creator.name, 优先级: '中', 截止时间: '2026-12-20', 状态: '待开始' })),
+  });
+  const imported = await page.request.post(`/api/v1/spaces/${spaceId}/task-table`, {
+    multipart: { file: { name: '长列.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet } },
+  });
+  expect(imported.ok()).toBe(true);
+
+  await page.goto(`/spaces/${spaceId}/board`);
+  const board = page.getByTestId('task-board');
+  await expect(board).toHaveAttribute('data-ready', 'true');
+  const column = page.getByTestId('board-column-todo');
+  await expect(column.getByTestId('wip-count')).toHaveText(String(count));
+  await expect(column.getByText(/还有 \d+ 项/)).toHaveCount(0);
+  // Only the cards in or near view are on the page; scrolling the column reaches the last one.
+  expect(await column.locator('[data-testid^="board-card-"]').count()).toBeLessThan(40);
+  const scroller = column.getByTestId('board-column-scroller');
+  await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expectInView(column.getByTestId(`board-card-${count}`), scroller);
+  await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+
+  // Space, thirteen times ArrowDown, Space: each step says the place; the column scrolls to keep the card in view.
+  const card = column.getByTestId('board-card-1');
+  await expectHydrated(card);
+  await card.focus();
+  await page.keyboard.press('Space');
+  const announced = page.locator('[id^="DndLiveRegion"]');
+  await expect(announced).toContainText('移动到「待开始」第 1 项');
+  for (let place = 2; place <= 14; place++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(announced).toContainText(`移动到「待开始」第 ${place} 项`);
+  }
+  await page.keyboard.press('Space');
+  await expect(announced).toContainText('已放入「待开始」第 14 项');
+  await expect(board).toHaveAttribute('aria-busy', 'false');
+  await expectInView(card, scroller);
+
+  // Saved where it was dropped: after #14, before #15, also after a reload.
+  const top = async (number: number) => (await column.getByTestId(`board-card-${number}`).boundingBox())!.y;
+  const expectBetween = async () => {
+    const [before, moved, after] = [await top(14), await top(1), await top(15)];
+    expect(before).toBeLessThan(moved);
+    expect(moved).toBeLessThan(after);
+  };
+  await expectBetween();
+  await page.reload();
+  await expect(board).toHaveAttribute('data-ready', 'true');
+  await column.getByTestId('board-card-14').scrollIntoViewIfNeeded();
+  await expectBetween();
 });
 
 test('task table: export and re-import with no change; a broken sheet is refused row by row', async ({ page }, testInfo) => {

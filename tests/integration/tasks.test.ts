@@ -10,6 +10,7 @@ import { lenientTaskFilters } from '@/lib/tasks/schema';
 import { countTasks, getTask, listTasks } from '@/lib/tasks/queries';
 import { listMyTasks } from '@/lib/tasks/my-tasks';
 import { createTask, deleteTask, updateTask } from '@/lib/tasks/service';
+import { seedGanttPlan } from '../support/gantt-seed';
 import { setupTestDatabase } from './support/database';
 import { seedDepartment, seedSpace, seedTask, seedUser } from './support/factories';
 
@@ -257,6 +258,18 @@ describe('the board', () => {
     for (let i = 0; i < 30; i++) after = (await moveTask(admin, (await seedTask(seeded, { name: `中${i}` })).id, { status: 'todo', afterId: after, beforeId: last.id })).id;
     const cards = (await getBoard(admin, seeded.space.id, lenientTaskFilters({}), '2026-12-01'))[0]!.cards.map((card) => card.name);
     expect(cards).toEqual(['首', ...Array.from({ length: 30 }, (_, i) => `中${i}`), '尾']);
+  });
+
+  it('holds a long column whole, in board order, and puts a card between two deep inside it', async () => {
+    const seeded = await seedSpace();
+    await seedGanttPlan(database.handle.db, { spaceId: seeded.space.id, assigneeIds: [seeded.participant.id], tasks: 1200, dependencies: 0, statusOf: () => 'todo' });
+    const participant = userActor(seeded.participant);
+    const todo = async () => (await getBoard(participant, seeded.space.id, lenientTaskFilters({}), '2026-12-01'))[0]!;
+    const column = await todo();
+    expect(column.total).toBe(1200);
+    expect(column.cards.map((card) => card.number)).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+    await moveTask(participant, column.cards[0]!.id, { status: 'todo', afterId: column.cards[1099]!.id, beforeId: column.cards[1100]!.id });
+    expect((await todo()).cards.map((card) => card.number).slice(1097, 1101)).toEqual([1099, 1100, 1, 1101]);
   });
 });
 

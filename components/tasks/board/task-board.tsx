@@ -1,22 +1,24 @@
 'use client';
 
 import {
-  closestCorners, DndContext, DragOverlay, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors,
+  closestCorners, DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors,
   type DragEndEvent, type DragStartEvent,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import type { ActionState } from '@/lib/http/authed-action';
 import { moveTaskAction } from '@/lib/tasks/actions';
 import type { BoardCard, BoardColumn as Column } from '@/lib/tasks/board';
-import { TASK_STATUSES, type TaskStatus } from '@/lib/tasks/rules';
+import { unpackBoard, type PackedBoard } from '@/lib/tasks/board-transfer';
+import type { TaskStatus } from '@/lib/tasks/rules';
 import { BoardColumn } from './board-column';
+import { isStatus, moveLocally, placement } from './board-moves';
 import { MoveDialog } from './move-dialog';
 
 interface TaskBoardProps {
   spaceId: string;
-  columns: Column[];
+  board: PackedBoard;
   taskPath: string;
   today: string;
   movable: boolean;
@@ -33,75 +35,58 @@ interface PendingMove {
   ask: 'block' | 'unblock' | null;
 }
 
-const isStatus = (id: unknown): id is TaskStatus => TASK_STATUSES.includes(id as TaskStatus);
-
-/** Where a dropped card lands: the card before and after it in the target column, with the card removed. */
-function placement(columns: Column[], card: BoardCard, to: TaskStatus, overId: string) {
-  const cards = columns.find((c) => c.status === to)!.cards.filter((c) => c.id !== card.id);
-  const source = columns.find((c) => c.status === card.status)!.cards;
-  let index = isStatus(overId) ? cards.length : cards.findIndex((c) => c.id === overId);
-  // Moving down inside one column lands after the card it was dropped on.
-  if (!isStatus(overId) && to === card.status && source.findIndex((c) => c.id === card.id) < source.findIndex((c) => c.id === overId)) index += 1;
-  if (index < 0) index = cards.length;
-  return { index, afterId: cards[index - 1]?.id ?? null, beforeId: cards[index]?.id ?? null };
-}
-
-function moveLocally(columns: Column[], card: BoardCard, to: TaskStatus, index: number): Column[] {
-  return columns.map((column) => {
-    let cards = column.cards.filter((c) => c.id !== card.id);
-    let total = column.total - (column.status === card.status ? 1 : 0);
-    if (column.status === to) {
-      cards = [...cards.slice(0, index), { ...card, status: to }, ...cards.slice(index)];
-      total += 1;
-    }
-    return { ...column, cards, total };
-  });
-}
-
 /**
  * The Kanban board: drag (or, from the keyboard, Space + arrows) a card to another column or place.
  * The move shows at once and is undone if the server refuses. A drop onto 阻塞 first asks for the
  * issue entry; a drop out of it asks what becomes of the open entries.
+ *
+ * The board stays mounted when the server sends new data (after a move, or a change someone else
+ * made): a move shown ahead of the server is dropped then, and React updates only what changed.
  */
-export function TaskBoard({ spaceId, columns: initial, taskPath, today, movable }: TaskBoardProps) {
+export function TaskBoard({ spaceId, board, taskPath, today, movable }: TaskBoardProps) {
   const t = useTranslations('tasks');
-  const [columns, setColumns] = useState(initial);
-  const [dragging, setDragging] = useState<BoardCard | null>(null);
+  const served = useMemo(() => unpackBoard(board), [board]);
+  const [source, setSource] = useState(board);
+  const [moved, setMoved] = useState<Column[] | null>(null);
+  if (source !== board) {
+    setSource(board);
+    setMoved(null);
+  }
+  const columns = moved ?? served;
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [pendingMove, setPendingMove] = useState<PendingMove | null>(null);
   const [state, setState] = useState<ActionState<void>>(null);
   const [pending, startTransition] = useTransition();
   const boardRef = useRef<HTMLDivElement>(null);
   // Tells browser tests (and measurements) that the board has hydrated and takes input.
   useEffect(() => boardRef.current?.setAttribute('data-ready', 'true'), []);
+  // Mouse and touch rather than pointer events: a column scrolls under a finger, and a card is
+  // picked up by pressing and holding it (dnd-kit's advice for scrollable lists).
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const find = (id: unknown) => columns.flatMap((c) => c.cards).find((c) => c.id === id);
+  const cardsById = useMemo(() => new Map(columns.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [columns]);
+  const find = (id: unknown) => cardsById.get(String(id));
   const columnOf = (id: unknown): TaskStatus | undefined => (isStatus(id) ? id : find(id)?.status);
   const label = (card: BoardCard) => `#${card.number} ${card.name}`;
 
   function send(move: PendingMove, extra?: FormData) {
-    const before = columns;
-    const { index } = move;
     const data = extra ?? new FormData();
     for (const [key, value] of Object.entries({ spaceId, taskId: move.card.id, status: move.to, afterId: move.afterId ?? '', beforeId: move.beforeId ?? '' })) data.set(key, value);
-    if (!move.ask) setColumns(moveLocally(columns, move.card, move.to, index));
+    if (!move.ask) setMoved(moveLocally(columns, move.card, move.to, move.index));
     startTransition(async () => {
       const result = await moveTaskAction(null, data);
       setState(result);
-      if (result?.ok) {
-        if (move.ask) setColumns(moveLocally(before, move.card, move.to, index));
-        setPendingMove(null);
-      } else if (!move.ask) {
-        setColumns(before);
-      }
+      // Accepted: the server's board, which comes with the answer, shows the move.
+      if (result?.ok) setPendingMove(null);
+      else if (!move.ask) setMoved(null);
     });
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
-    setDragging(null);
+    setActiveId(null);
     const card = find(active.id);
     const to = over ? columnOf(over.id) : undefined;
     if (!card || !to || !over || (over.id === card.id && to === card.status)) return;
@@ -113,12 +98,24 @@ export function TaskBoard({ spaceId, columns: initial, taskPath, today, movable 
     else send(move);
   }
 
+  /** The place (from 1) the dragged card would take in the column it is over. */
+  const position = (activeId: unknown, overId: unknown) => {
+    const card = find(activeId);
+    const to = columnOf(overId);
+    if (!card || !to) return 0;
+    if (overId === card.id) return columns.find((c) => c.status === card.status)!.cards.findIndex((c) => c.id === card.id) + 1;
+    return placement(columns, card, to, String(overId)).index + 1;
+  };
+  type Step = { active: { id: unknown }; over: { id: unknown } | null };
+  const where = ({ active, over }: Step) => ({ column: t(`statuses.${columnOf(over?.id) ?? 'todo'}`), position: position(active.id, over?.id) });
+  // Read out by dnd-kit's live region; the place matters in a column of hundreds of cards.
   const announcements = {
     onDragStart: ({ active }: { active: { id: unknown } }) => t('dnd.picked', { task: find(active.id)?.name ?? '' }),
-    onDragOver: ({ over }: { over: { id: unknown } | null }) => (over ? t('dnd.over', { column: t(`statuses.${columnOf(over.id) ?? 'todo'}`) }) : ''),
-    onDragEnd: ({ over }: { over: { id: unknown } | null }) => (over ? t('dnd.dropped', { column: t(`statuses.${columnOf(over.id) ?? 'todo'}`) }) : t('dnd.cancelled')),
+    onDragOver: (step: Step) => (step.over ? t('dnd.over', where(step)) : ''),
+    onDragEnd: (step: Step) => (step.over ? t('dnd.dropped', where(step)) : t('dnd.cancelled')),
     onDragCancel: () => t('dnd.cancelled'),
   };
+  const dragging = activeId ? find(activeId) : undefined;
 
   return (
     <div>
@@ -130,14 +127,14 @@ export function TaskBoard({ spaceId, columns: initial, taskPath, today, movable 
       <DndContext
         sensors={sensors}
         collisionDetection={closestCorners}
-        onDragStart={({ active }: DragStartEvent) => setDragging(find(active.id) ?? null)}
+        onDragStart={({ active }: DragStartEvent) => setActiveId(String(active.id))}
         onDragEnd={onDragEnd}
-        onDragCancel={() => setDragging(null)}
+        onDragCancel={() => setActiveId(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       >
-        <div ref={boardRef} className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0" data-testid="task-board">
+        <div ref={boardRef} aria-busy={pending} className="-mx-4 flex gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:px-0" data-testid="task-board">
           {columns.map((column) => (
-            <BoardColumn key={column.status} column={column} taskPath={taskPath} today={today} movable={movable} />
+            <BoardColumn key={column.status} column={column} taskPath={taskPath} today={today} movable={movable} activeId={activeId} />
           ))}
         </div>
         <DragOverlay>

@@ -38,8 +38,9 @@ export interface MoveFigures {
 
 export interface BoardFigures {
   loads: LoadTiming[];
-  /** Cards the long column shows, and the count in its header. */
+  /** Cards the long column holds (and scrolls through), how many of them are rendered at once, and the count in its header. */
   shown: number;
+  rendered: number;
   total: number;
   keyboard: MoveFigures[];
   pointer: MoveFigures[];
@@ -80,13 +81,19 @@ export async function putBack(page: Page, taskId: string) {
 }
 
 /**
- * After a drop the server answers and the page re-renders the board from its data (a new key, so
- * the board mounts again and sets `data-ready` a second time); then the card goes back.
+ * After a drop the server answers with its board, which the page shows; the board is busy until
+ * then (`aria-busy`). Waits for that and for the page to go quiet.
  */
+export async function waitForSettled(page: Page, dropAt: number) {
+  await page.waitForFunction((dropAt) => window.__bench.settledAt.some((t) => t >= dropAt), dropAt, { timeout: 30_000 });
+  await waitForQuiet(page, SETTLE_QUIET_MS);
+}
+
+/** Times the drop until the server's board is shown, then puts the card back. */
 export async function settleAndPutBack(page: Page, dropAt: number, taskId: string) {
-  await waitForQuiet(page, SETTLE_QUIET_MS, 2);
+  await waitForSettled(page, dropAt);
   const figures = await page.evaluate((dropAt) => ({
-    settled: window.__bench.readyAt[1]! - dropAt,
+    settled: window.__bench.settledAt.find((t) => t >= dropAt)! - dropAt,
     longestAfterDrop: Math.max(0, ...window.__bench.longTasks.filter((t) => t.start >= dropAt).map((t) => t.end - t.start)),
   }), dropAt);
   await putBack(page, taskId);
@@ -142,14 +149,16 @@ export async function measureBoard(context: BrowserContext, spaceId: string, cpu
   try {
     const loads = await timeLoads(page, url, runs);
     const column = page.getByTestId(SOURCE);
-    const shown = await column.locator('[data-testid^="board-card-"]').count();
+    const shown = Number(await column.getAttribute('data-card-count'));
+    const rendered = await column.locator('[data-testid^="board-card-"]').count();
     const total = Number(await column.getByTestId('wip-count').textContent());
-    const scroll = await measureScroll(page, { axis: 'vertical', durationMs: 3000, step: 48 });
+    // The column scrolls within itself; its list holds all its cards.
+    const scroll = await measureScroll(page, { selector: `[data-testid="${SOURCE}"] [data-testid="board-column-scroller"]`, axis: 'vertical', durationMs: 3000, step: 48 });
     const keyboard: MoveFigures[] = [];
     const pointer: MoveFigures[] = [];
     for (let i = 0; i < moves; i++) keyboard.push(await moveWithKeyboard(page, url));
     for (let i = 0; i < moves; i++) pointer.push(await moveWithPointer(page, url));
-    return { loads, shown, total, keyboard, pointer, scroll };
+    return { loads, shown, rendered, total, keyboard, pointer, scroll };
   } finally {
     await page.close();
   }

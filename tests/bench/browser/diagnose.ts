@@ -1,9 +1,9 @@
 // `--trace`: one traced run of each action the table measures, to say where a slow figure's
 // time goes (script, style, layout, paint, GC, and which bundle files the script is in).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { KEYBOARD_STEPS, keyOutcome, openBoard, putBack, TARGET, timeInput, dragOverTarget } from './board';
+import { KEYBOARD_STEPS, keyOutcome, openBoard, putBack, TARGET, timeInput, dragOverTarget, waitForSettled } from './board';
 import { measureScroll } from './frames';
-import { timeLoad, waitForQuiet } from './load';
+import { timeLoad } from './load';
 import { openPage } from './session';
 import { formatBreakdown, traceAction } from './trace';
 
@@ -34,7 +34,7 @@ export async function diagnoseBoard(browser: Browser, context: BrowserContext, s
   const found: Diagnosis = [];
   const page = await openPage(context, 1);
   const url = `/spaces/${spaceId}/board`;
-  const settled = () => waitForQuiet(page, 1000, 2);
+  const settled = () => page.evaluate(() => window.__bench.watched!.inputAt!).then((dropAt) => waitForSettled(page, dropAt));
   try {
     await timeLoad(page, url);
     await traced(browser, page, found, `${label} load`, () => timeLoad(page, url));

@@ -20,6 +20,8 @@ export interface PageProbes {
   longTasks: { start: number; end: number }[];
   /** Each time a client component set its `data-ready` marker (hydrated, handlers attached). */
   readyAt: number[];
+  /** Each time the board stopped being busy (`aria-busy` back to false: a move saved and the server's board shown). */
+  settledAt: number[];
   fcp: number | null;
   lcp: number | null;
   /** Event Timing entries (≥ 16 ms from input to the next paint), as INP counts them. */
@@ -44,6 +46,7 @@ function installProbes() {
   const probes: PageProbes = {
     longTasks: [],
     readyAt: [],
+    settledAt: [],
     fcp: null,
     lcp: null,
     events: [],
@@ -91,6 +94,12 @@ function installProbes() {
   new MutationObserver((records) => {
     for (const record of records) if ((record.target as Element).getAttribute('data-ready') === 'true') probes.readyAt.push(performance.now());
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target as Element;
+      if (target.getAttribute('data-testid') === 'task-board' && target.getAttribute('aria-busy') === 'false') probes.settledAt.push(performance.now());
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
 }
 
 /** Adds the probes to every page of the context. */

@@ -75,7 +75,7 @@ function settleRow(label: string, moves: MoveFigures[]): Row {
 
 export function boardRows(label: string, board: BoardFigures): Row[] {
   const step = (moves: MoveFigures[], name: string) => moves.map((m) => m.steps[name]!);
-  const shown = `${label} (column shows ${board.shown} of ${board.total})`;
+  const shown = `${label} (column holds ${board.shown} of ${board.total}, ${board.rendered} rendered)`;
   return [
     loadRow(shown, board.loads),
     frameRow(`${label}, long column scrolled`, board.scroll),

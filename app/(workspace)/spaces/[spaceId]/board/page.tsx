@@ -7,6 +7,7 @@ import { userActor } from '@/lib/auth/actor';
 import { todayFor } from '@/lib/org/time-zone';
 import { getSpacePageData } from '@/lib/spaces/page-data';
 import { getBoard } from '@/lib/tasks/board';
+import { packBoard } from '@/lib/tasks/board-transfer';
 import { getTaskFormOptions } from '@/lib/tasks/page-data';
 import { lenientTaskFilters } from '@/lib/tasks/schema';
 
@@ -32,11 +33,9 @@ export default async function BoardPage({ params, searchParams }: BoardPageProps
     <div className="space-y-4">
       <RefreshOnEvents types={['task.changed']} viewerId={user.id} />
       <TaskFilterBar path={path} filters={filters} members={members} departments={departments} />
-      {/* Keyed by the data, so a refresh after a move shows the server's board, not stale local state. */}
       <TaskBoard
-        key={columns.map((c) => c.cards.map((card) => `${card.id}:${card.status}`).join()).join('|')}
         spaceId={space.id}
-        columns={columns}
+        board={packBoard(columns)}
         taskPath={`/spaces/${space.id}/tasks`}
         today={today}
         movable={allowed.has('task.changeStatus')}
