@@ -23,13 +23,17 @@ status=0
 where=${DATABASE_URL:+Postgres}
 echo "== Tests on ${where:-PGlite} =="
 
+began=$(date +%s)
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
 
+echo "== vitest took $(( $(date +%s) - began )) s"; began=$(date +%s)
 node_modules/.bin/tsx lib/cli/main.ts build || status=1
+echo "== build took $(( $(date +%s) - began )) s"; began=$(date +%s)
 # E2E_GREP=@smoke runs only the browser tests tagged as the smoke set (CI's second database).
 E2E_PGLITE_DIR=".data/e2e-$(date +%s)-$$" PLAYWRIGHT_JSON_OUTPUT="$reports/e2e.json" \
   node_modules/.bin/playwright test ${E2E_GREP:+--grep "$E2E_GREP"} || status=1
 rm -rf .data/e2e-*
+echo "== browser tests took $(( $(date +%s) - began )) s"
 
 node tests/summarize.mjs "$reports/vitest.json" "$reports/e2e.json" | tee "$reports/summary.txt" || status=1
 exit $status
