@@ -5,13 +5,32 @@ const flag = (fallback: boolean) =>
     .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
     .optional()
     .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+// A flag whose default depends on other settings: undefined when not set.
+const optionalFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(v)));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
-  /** Uploaded files (avatars, attachments) on local disk. */
+  /** Uploaded files (avatars, attachments) on local disk, unless FILES_S3_BUCKET is set. */
   FILES_DIR: z.string().min(1).default('./.data/files'),
+  /** The largest file one upload to the file library may bring (default 100 MB), enforced while it streams. */
+  FILE_MAX_BYTES: z.coerce.number().int().min(1).default(100 * 1024 ** 2),
+  /** Uploaded files in this bucket of an S3-compatible store instead of FILES_DIR. */
+  FILES_S3_BUCKET: z.string().min(1).optional(),
+  /** The store's URL (MinIO, Ceph, R2, OSS/COS…); leave unset for AWS S3 itself. */
+  FILES_S3_ENDPOINT: z.url().optional(),
+  FILES_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Both or neither; without them the AWS SDK's own credential chain applies (instance role, AWS_*). */
+  FILES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  FILES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Bucket in the path (`endpoint/bucket/key`), not the host name; default on when an endpoint is set. */
+  FILES_S3_FORCE_PATH_STYLE: optionalFlag,
+  /** What one space's file library may hold in all, every version counted (default 20 GB). */
+  SPACE_FILE_QUOTA_BYTES: z.coerce.number().int().min(1).default(20 * 1024 ** 3),
   /** Days a space's events are kept for reconnecting streams to replay; older gaps reload instead. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SEED_DEMO: flag(true),
@@ -38,6 +57,17 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** S3 settings without a bucket, or half a key pair, would silently fall back or fail at the first upload. */
+function checkFileStore(data: Env) {
+  const { FILES_S3_BUCKET, FILES_S3_ENDPOINT, FILES_S3_ACCESS_KEY_ID, FILES_S3_SECRET_ACCESS_KEY, FILES_S3_FORCE_PATH_STYLE } = data;
+  if (!FILES_S3_BUCKET && (FILES_S3_ENDPOINT || FILES_S3_ACCESS_KEY_ID || FILES_S3_SECRET_ACCESS_KEY || FILES_S3_FORCE_PATH_STYLE !== undefined)) {
+    throw new Error('Invalid environment configuration: FILES_S3_* settings need FILES_S3_BUCKET.');
+  }
+  if (Boolean(FILES_S3_ACCESS_KEY_ID) !== Boolean(FILES_S3_SECRET_ACCESS_KEY)) {
+    throw new Error('Invalid environment configuration: FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY go together.');
+  }
+}
+
 function parseEnv(): Env {
   const source = { ...process.env };
   // An empty value in .env means "not set".
@@ -52,6 +82,7 @@ function parseEnv(): Env {
   if (sso.some(Boolean) && !sso.every(Boolean)) {
     throw new Error('Invalid environment configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together.');
   }
+  checkFileStore(parsed.data);
   return parsed.data;
 }
 
