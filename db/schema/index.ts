@@ -5,3 +5,4 @@ export * from './spaces';
 export * from './tasks';
 export * from './realtime';
 export * from './chat';
+export * from './files';

@@ -9,6 +9,7 @@ import {
 } from '@/lib/tasks/schema';
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
+import { filesPaths, filesRequests, filesResponses } from './openapi-files';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
 /**
@@ -37,6 +38,7 @@ const requests = {
   CreateSpace: createSpaceSchema, UpdateSpace: updateSpaceSchema, AddSpaceMembers: addSpaceMembersSchema, UpdateSpaceMember: updateSpaceMemberSchema,
   CreateTask: createTaskSchema, UpdateTask: updateTaskSchema, RaiseTaskIssue: taskIssueSchema, ResolveTaskIssue: resolveTaskIssueSchema,
   ...chatRequests,
+  ...filesRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -52,6 +54,7 @@ const responses = {
   TaskImportResult: taskImportResultSchema,
   ProgressImportResult: progressImportResultSchema,
   ...chatResponses,
+  ...filesResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -124,6 +127,7 @@ export function buildOpenApiDocument(version: string) {
     },
     paths: {
       ...chatPaths(),
+      ...filesPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

@@ -14,6 +14,8 @@ export const SPACE_EVENT_TYPES = [
   'channel.changed',
   /** data: { taskIds }: tasks created, changed, moved or deleted. */
   'task.changed',
+  /** data: { fileIds, by }: files or folders of the library added, changed, moved or deleted. */
+  'file.changed',
   /** data: { userIds }: people who left the space (their streams end). */
   'member.removed',
 ] as const;

@@ -35,6 +35,7 @@ export default async function SpaceLayout({ children, params }: { children: Reac
         tabs={[
           { href: base, label: t('overview'), exact: true },
           { href: `${base}/chat`, label: t('chat') },
+          { href: `${base}/files`, label: t('files') },
           { href: `${base}/tasks`, label: t('tasks') },
           { href: `${base}/board`, label: t('board') },
           { href: `${base}/gantt`, label: t('gantt') },

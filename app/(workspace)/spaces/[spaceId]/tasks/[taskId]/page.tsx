@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { AttachmentList } from '@/components/files/attachment-list';
 import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { RichTextView } from '@/components/rich-text/rich-text-view';
 import { IssueEntry } from '@/components/tasks/issue-entry';
@@ -12,6 +13,7 @@ import { TaskStatusControl } from '@/components/tasks/task-status-control';
 import { ActionButton } from '@/components/ui/action-button';
 import { userActor } from '@/lib/auth/actor';
 import { messageLocation } from '@/lib/chat/queries';
+import { getAttachmentsData } from '@/lib/files/page-data';
 import { todayFor } from '@/lib/org/time-zone';
 import { deleteTaskAction } from '@/lib/tasks/actions';
 import { getTaskPageData } from '@/lib/tasks/page-data';
@@ -41,11 +43,13 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const { task } = view;
   const overdue = task.status !== 'done' && task.dueDate < todayFor(user);
   const source = task.sourceMessageId ? await messageLocation(userActor(user), task.sourceMessageId) : null;
+  const canAttach = allowed.has('task.edit');
+  const { attachments, choices } = await getAttachmentsData(user, spaceId, { type: 'task', id: task.id }, canAttach);
   const openIssues = view.issues.filter((row) => row.issue.status === 'open').length;
   const base = `/spaces/${spaceId}/tasks`;
   return (
     <article className="space-y-6" aria-labelledby="task-title">
-      <RefreshOnEvents types={['task.changed']} viewerId={user.id} />
+      <RefreshOnEvents types={['task.changed', 'file.changed']} viewerId={user.id} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="text-sm text-slate-500"><Link href={base} className="hover:underline">{t('backToList')}</Link></p>
@@ -107,6 +111,8 @@ export default async function TaskPage({ params }: TaskPageProps) {
           {task.deliveryStandard ? <RichTextView doc={task.deliveryStandard} className="text-sm text-slate-800" /> : <p className="text-sm text-slate-500">{t('none')}</p>}
         </section>
       </div>
+
+      <AttachmentList spaceId={spaceId} target={{ type: 'task', id: task.id }} attachments={attachments} choices={choices} canAttach={canAttach} />
 
       <div className="grid gap-6 sm:grid-cols-2">
         <TaskRefList title={t('parent')} tasks={view.parent ? [view.parent] : []} base={base} />

@@ -1,0 +1,78 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { fileAttachments, files, messages, tasks } from '@/db/schema';
+import { requireUserActor, type Actor } from '@/lib/auth/actor';
+import type { SpaceAction } from '@/lib/auth/permissions';
+import { recordAudit } from '@/lib/audit';
+import { Invalid, NotFound } from '@/lib/errors';
+import { authorizeSpace } from '@/lib/spaces/access';
+import { isUuid, parseInput } from '@/lib/validation';
+import { authorizeFile } from './access';
+import { announceFileChanges } from './events';
+import { fileResources } from './queries';
+import type { AttachmentResource } from './resources';
+import type { AttachmentTarget } from './rules';
+import { attachSchema } from './schema';
+
+/** What attaching to each kind of thing asks of the actor, and where that thing lives. */
+const TARGETS: Partial<Record<AttachmentTarget, { action: SpaceAction; spaceOf: (tx: Transaction, id: string) => Promise<string | null> }>> = {
+  task: {
+    action: 'task.edit',
+    spaceOf: async (tx, id) => (await tx.select({ spaceId: tasks.spaceId }).from(tasks).where(eq(tasks.id, id)))[0]?.spaceId ?? null,
+  },
+  message: {
+    action: 'chat.post',
+    spaceOf: async (tx, id) => (await tx.select({ spaceId: messages.spaceId }).from(messages).where(eq(messages.id, id)))[0]?.spaceId ?? null,
+  },
+  // Meetings and comments take attachments once they exist (their own issues).
+};
+
+/** Attaches a library file to a task or message of the same space; attaching twice is harmless. */
+export async function attachFile(actor: Actor, fileId: string, input: { targetType?: unknown; targetId?: unknown }): Promise<void> {
+  const user = requireUserActor(actor);
+  const data = parseInput(attachSchema, input);
+  const target = TARGETS[data.targetType];
+  if (!target) throw Invalid({ targetType: ['attachmentTargetInvalid'] });
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const { file, space } = await authorizeFile(tx, actor, fileId, 'space.view');
+    // Something of another space is as unknown as nothing at all.
+    if ((await target.spaceOf(tx, data.targetId)) !== file.spaceId) throw Invalid({ targetId: ['attachmentTargetUnknown'] });
+    await authorizeSpace(tx, actor, file.spaceId, target.action);
+    await tx.insert(fileAttachments).values({ fileId, targetType: data.targetType, targetId: data.targetId, createdBy: user.id }).onConflictDoNothing();
+    await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId: space.id, action: 'file.attach', targetType: 'file', targetId: fileId, data: { to: data.targetType, id: data.targetId } });
+    await announceFileChanges(tx, actor, space.id, [fileId]);
+  });
+}
+
+/** Takes an attachment off its task or message; the file stays in the library. */
+export async function detachFile(actor: Actor, attachmentId: string): Promise<void> {
+  if (!isUuid(attachmentId)) throw NotFound();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(fileAttachments).where(eq(fileAttachments.id, attachmentId));
+    const target = row && TARGETS[row.targetType];
+    if (!row || !target) throw NotFound();
+    const { space } = await authorizeFile(tx, actor, row.fileId, 'space.view');
+    await authorizeSpace(tx, actor, space.id, target.action);
+    await tx.delete(fileAttachments).where(eq(fileAttachments.id, attachmentId));
+    await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId: space.id, action: 'file.detach', targetType: 'file', targetId: row.fileId, data: { from: row.targetType, id: row.targetId } });
+    await announceFileChanges(tx, actor, space.id, [row.fileId]);
+  });
+}
+
+/** The live files attached to one task or message (the caller must be able to see its space). */
+export async function attachmentsOf(actor: Actor, spaceId: string, targetType: AttachmentTarget, targetId: string): Promise<AttachmentResource[]> {
+  const user = requireUserActor(actor);
+  const db = await getDb();
+  await authorizeSpace(db, actor, spaceId, 'space.view');
+  const rows = await db.select().from(fileAttachments).innerJoin(files, eq(files.id, fileAttachments.fileId))
+    .where(and(eq(fileAttachments.targetType, targetType), eq(fileAttachments.targetId, targetId), eq(files.spaceId, spaceId)))
+    .orderBy(asc(fileAttachments.createdAt));
+  if (!rows.length) return [];
+  const found = new Map((await fileResources(db, user.id, inArray(files.id, rows.map((r) => r.files.id)))).filter((f) => !f.deletedAt).map((f) => [f.id, f]));
+  return rows.flatMap(({ file_attachments: a }) => {
+    const file = found.get(a.fileId);
+    return file ? [{ id: a.id, targetType: a.targetType, targetId: a.targetId, file, createdAt: a.createdAt.toISOString() }] : [];
+  });
+}
