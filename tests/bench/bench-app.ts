@@ -72,6 +72,8 @@ export interface RunningApp {
   base: string;
   /** Stops the server and waits for it to exit, so the next one may open the same PGlite directory. */
   stop: () => Promise<void>;
+  /** The server's process (for memory readings). */
+  pid: number;
 }
 
 /** Starts the built app (`next start`, not through npx, so killing it frees the port) and waits for its health check. */
@@ -87,7 +89,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
     await exited;
   };
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, stop };
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, stop, pid: server.pid! };
     if (server.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -15,6 +15,26 @@ const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 
 // EDQUOT is a user's disk quota running out: to the uploader it is the same full store.
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
+// Bytes arrive from the network in small pieces; the disk is read and written a megabyte at a
+// time, since each system call costs more than copying the pieces together.
+const IO_CHUNK_BYTES = 1024 * 1024;
+
+/** The chunks joined into pieces of at least `size` bytes (the last may be smaller). */
+async function* coalesce(chunks: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    pending.push(chunk);
+    length += chunk.byteLength;
+    if (length >= size) {
+      yield Buffer.concat(pending, length);
+      pending = [];
+      length = 0;
+    }
+  }
+  if (length) yield Buffer.concat(pending, length);
+}
+
 /**
  * Files under one directory, one file per key. A write streams into a temporary file beside the
  * target and renames it when complete, so readers see the old bytes or the new, never a part.
@@ -32,7 +52,7 @@ export function localDiskStorage(root: string): FileStorage {
       const metered = meterBody(body, maxBytes);
       try {
         await mkdir(path.dirname(target), { recursive: true });
-        await pipeline(metered.chunks, createWriteStream(temporary, { flags: 'wx' }));
+        await pipeline(coalesce(metered.chunks, IO_CHUNK_BYTES), createWriteStream(temporary, { flags: 'wx', highWaterMark: IO_CHUNK_BYTES }));
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
@@ -57,7 +77,7 @@ export function localDiskStorage(root: string): FileStorage {
           return { body: noBytes(), size };
         }
         // The stream owns the handle from here and closes it at the end or on cancel.
-        const stream = handle.createReadStream({ start: wanted.start, end: wanted.end });
+        const stream = handle.createReadStream({ start: wanted.start, end: wanted.end, highWaterMark: IO_CHUNK_BYTES });
         return { body: Readable.toWeb(stream) as ReadableStream<Uint8Array>, size };
       } catch (error) {
         await handle.close();
