@@ -308,7 +308,7 @@ describe('local disk storage', () => {
       const stream = actual.createWriteStream(file, options);
       let writes = 0;
       const write = stream._write.bind(stream);
-      // The first writes land, then the disk is full, as ENOSPC arrives in practice.
+      // The first writes (a megabyte each) land, then the disk is full, as ENOSPC arrives in practice.
       stream._write = (chunk, encoding, callback) => {
         if (++writes < 3) return write(chunk, encoding, callback);
         callback(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
@@ -316,7 +316,7 @@ describe('local disk storage', () => {
       return stream;
     });
     const key = newStorageKey('files');
-    expectFileError(await rejection(storage.write(key, randomBody(2 * MB).chunks, { maxBytes: 100 * MB })), 'storageFull');
+    expectFileError(await rejection(storage.write(key, randomBody(6 * MB).chunks, { maxBytes: 100 * MB })), 'storageFull');
     expect(createWriteStream).toHaveBeenCalled();
     expect(await listFiles(root)).toEqual([]);
   });
