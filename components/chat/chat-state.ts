@@ -91,7 +91,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'upsert':
       return upsert(state, action);
     case 'deleted':
-      return patchMessage(state, action.id, (m) => ({ ...m, body: '', mentions: [], mentionsAll: false, reactions: [], deletedAt: m.deletedAt ?? new Date().toISOString() }));
+      return patchMessage(state, action.id, (m) => ({ ...m, body: '', mentions: [], mentionsAll: false, reactions: [], attachments: [], deletedAt: m.deletedAt ?? new Date().toISOString() }));
     case 'reactions':
       return patchMessage(state, action.messageId, (m) => ({ ...m, reactions: action.reactions }));
     case 'read': {

@@ -10,6 +10,7 @@ import type { ChannelReaders, MessagePage } from '@/lib/chat/queries';
 import type { ChannelListItem, ChannelResource, MessageResource, ReactionSummary } from '@/lib/chat/resources';
 import { ChannelMenu, ChannelSidebar } from './channel-sidebar';
 import { chatReducer, type ChatState } from './chat-state';
+import { UploadPanel } from '@/components/files/upload-panel';
 import { Composer, type MentionOption } from './composer';
 import { MessageItem, type MessageActions } from './message-item';
 import { PendingItem } from './pending-item';
@@ -26,6 +27,8 @@ export interface ChatViewProps {
   /** People who may be mentioned here (the channel's audience), with their pinyin. */
   people: MentionOption[];
   canPost: boolean;
+  /** Largest file the attach button may send (FILE_MAX_BYTES). */
+  fileMaxBytes: number;
   canReact: boolean;
   canModerate: boolean;
   canManage: boolean;
@@ -153,6 +156,13 @@ export function ChatView(props: ChatViewProps) {
     );
   };
 
+  // A file is stored in the space's library, then posted as a message (its name) carrying it.
+  const sendFile = async (file: { id: string; name?: string }) => {
+    const { message } = await chatApi.post(channel.id, file.name ?? '📎', crypto.randomUUID());
+    dispatch({ type: 'upsert', message, meId });
+    await chatApi.attach(file.id, message.id);
+  };
+
   const openThread = async (message: MessageResource) => {
     dispatch({ type: 'thread', thread: { root: message, replies: [] } });
     dispatch({ type: 'thread', thread: await chatApi.thread(message.id) });
@@ -181,6 +191,7 @@ export function ChatView(props: ChatViewProps) {
 
   const item = (message: MessageResource, inThread = false) => (
     <MessageItem
+      spaceId={props.spaceId}
       focused={!inThread && message.seq === props.focusSeq}
       key={message.id}
       message={message}
@@ -247,7 +258,24 @@ export function ChatView(props: ChatViewProps) {
         {props.notice ? (
           <p className="border-t border-slate-200 bg-slate-50 px-3 py-3 text-sm text-slate-600" role="status">{props.notice}</p>
         ) : (
-          <Composer label={t('composerLabel')} placeholder={placeholder} hint={hint} people={props.people} onSend={(body) => send(body)} autoFocus={props.focusSeq === undefined} />
+          <Composer
+            label={t('composerLabel')}
+            placeholder={placeholder}
+            hint={hint}
+            people={props.people}
+            onSend={(body) => send(body)}
+            autoFocus={props.focusSeq === undefined}
+            accessory={(
+              <UploadPanel
+                url={`/api/v1/spaces/${props.spaceId}/files?conflict=rename`}
+                maxBytes={props.fileMaxBytes}
+                label={t('attachFile')}
+                look="icon"
+                testId="chat-attach"
+                onUploaded={sendFile}
+              />
+            )}
+          />
         )}
       </section>
       {state.thread && (

@@ -2,8 +2,8 @@
 
 import { SendHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { MENTION_ALL, mentionMarkup } from '@/lib/chat/markdown';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { MENTION_ALL, mentionMarkup, namesToMarkup } from '@/lib/chat/markdown';
 import { MESSAGE_MAX } from '@/lib/chat/rules';
 
 /** Someone who may be mentioned; `searchKey` holds name and pinyin (王芳 → "王芳 wangfang wf"). */
@@ -23,6 +23,8 @@ interface ComposerProps {
   onSend(body: string): void;
   autoFocus?: boolean;
   testId?: string;
+  /** Shown before the text box (the attach button). */
+  accessory?: ReactNode;
 }
 
 const ALL_ID = '*';
@@ -39,7 +41,7 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
  * breaks the line, @ opens a list of people to mention (arrows, Enter or Tab, Esc). Mentions are
  * shown as @name while typing and sent as <@id>.
  */
-export function Composer({ label, placeholder, hint, people, onSend, autoFocus, testId = 'composer' }: ComposerProps) {
+export function Composer({ label, placeholder, hint, people, onSend, autoFocus, testId = 'composer', accessory }: ComposerProps) {
   const t = useTranslations('chat');
   const listId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -76,10 +78,7 @@ export function Composer({ label, placeholder, hint, people, onSend, autoFocus, 
 
   const send = () => {
     if (!text.trim() || text.length > MESSAGE_MAX) return;
-    let body = text;
-    // Longest names first, so 王芳芳 is not read as 王芳 + 芳.
-    for (const [name, markup] of [...chosen.current].sort((a, b) => b[0].length - a[0].length)) body = body.split(`@${name}`).join(markup);
-    onSend(body);
+    onSend(namesToMarkup(text, chosen.current));
     setText('');
     setQuery(null);
     chosen.current.clear();
@@ -134,6 +133,7 @@ export function Composer({ label, placeholder, hint, people, onSend, autoFocus, 
         </ul>
       )}
       <div className="flex items-end gap-2">
+        {accessory}
         <textarea
           ref={area}
           value={text}

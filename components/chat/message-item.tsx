@@ -3,8 +3,11 @@
 import { MessageSquareReply, MoreHorizontal, SmilePlus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import { FileIcon } from '@/components/files/file-icon';
 import { Avatar } from '@/components/shell/avatar';
+import { editableText, markupFromEditable } from '@/lib/chat/markdown';
 import type { MessageResource } from '@/lib/chat/resources';
+import { formatBytes } from '@/lib/files/format';
 import { MessageBody } from './message-body';
 import { ReadReceipt } from './read-receipt';
 
@@ -24,6 +27,8 @@ export interface MessageActions {
 
 interface MessageItemProps {
   message: MessageResource;
+  /** The space, for links to attached files. */
+  spaceId: string;
   meId: string;
   time: string;
   actions: MessageActions;
@@ -37,11 +42,11 @@ interface MessageItemProps {
 }
 
 /** One message: who and when, its text, reactions, thread replies, and a menu of what one may do with it. */
-export function MessageItem({ message, meId, time, actions, canModerate, receipt, nameOf, inThread, focused }: MessageItemProps) {
+export function MessageItem({ message, spaceId, meId, time, actions, canModerate, receipt, nameOf, inThread, focused }: MessageItemProps) {
   const t = useTranslations('chat');
   const [menuOpen, setMenuOpen] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(message.body);
+  const [draft, setDraft] = useState('');
   const press = useRef<ReturnType<typeof setTimeout> | null>(null);
   const mine = message.author.id === meId;
   const deleted = Boolean(message.deletedAt);
@@ -54,7 +59,8 @@ export function MessageItem({ message, meId, time, actions, canModerate, receipt
     if (press.current) clearTimeout(press.current);
   };
   const saveEdit = () => {
-    if (draft.trim() && draft !== message.body) actions.edit?.(message, draft);
+    const body = markupFromEditable(draft, names, t('mentionAll'));
+    if (draft.trim() && body !== message.body) actions.edit?.(message, body);
     setEditing(false);
   };
 
@@ -103,6 +109,19 @@ export function MessageItem({ message, meId, time, actions, canModerate, receipt
           </div>
         ) : (
           <MessageBody body={message.body} names={names} meId={meId} everyone={t('mentionAll')} />
+        )}
+        {message.attachments.length > 0 && (
+          <ul className="mt-1 flex flex-wrap gap-2" data-testid="message-attachments">
+            {message.attachments.map((file) => (
+              <li key={file.id}>
+                <a href={`/spaces/${spaceId}/files/${file.fileId}`} className="inline-flex max-w-64 items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1 text-sm text-slate-800 hover:border-brand-300">
+                  <FileIcon kind={file.kind} />
+                  <span className="truncate">{file.name}</span>
+                  <span className="shrink-0 text-xs text-slate-500">{formatBytes(file.sizeBytes)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
         )}
         {message.reactions.length > 0 && (
           <div className="mt-1 flex flex-wrap gap-1">
@@ -163,7 +182,7 @@ export function MessageItem({ message, meId, time, actions, canModerate, receipt
             </summary>
             <div className="absolute right-0 z-10 mt-1 w-36 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
               <button type="button" className="block w-full px-3 py-2 text-left hover:bg-slate-50" onClick={(event) => {
-                void navigator.clipboard?.writeText(message.body);
+                void navigator.clipboard?.writeText(editableText(message.body, names, t('mentionAll')));
                 event.currentTarget.closest('details')?.removeAttribute('open');
                 setMenuOpen(false);
               }}>{t('copy')}</button>
@@ -172,7 +191,7 @@ export function MessageItem({ message, meId, time, actions, canModerate, receipt
               )}
               {mine && actions.edit && (
                 <button type="button" className="block w-full px-3 py-2 text-left hover:bg-slate-50" onClick={() => {
-                  setDraft(message.body);
+                  setDraft(editableText(message.body, names, t('mentionAll')));
                   setEditing(true);
                   setMenuOpen(false);
                 }}>{t('edit')}</button>

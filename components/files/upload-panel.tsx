@@ -1,6 +1,6 @@
 'use client';
 
-import { Upload, X } from 'lucide-react';
+import { Paperclip, Upload, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
@@ -18,10 +18,12 @@ interface UploadPanelProps {
   testId?: string;
   /** Other buttons shown in a row with the upload button (新建文件夹). */
   toolbar?: ReactNode;
+  /** 'icon': a small paperclip button named by `label` (the chat's composer). */
+  look?: 'button' | 'icon';
   /** A line under the buttons. */
   hint?: string;
   /** Runs with each stored file (e.g. to attach it somewhere) before the upload counts as done. */
-  onUploaded?: (file: { id: string }) => Promise<void> | void;
+  onUploaded?: (file: { id: string; name: string }) => Promise<void> | void;
 }
 
 function UploadRow({ item, onCancel }: { item: UploadItem; onCancel: () => void }) {
@@ -61,7 +63,7 @@ function UploadRow({ item, onCancel }: { item: UploadItem; onCancel: () => void 
  * 上传: a button (several files at once when `multiple`) and, around `children`, a drop zone for
  * dragged files; each file shows its own progress and can be cancelled.
  */
-export function UploadPanel({ url, maxBytes, multiple = true, label, children, testId = 'upload-panel', onUploaded, toolbar, hint }: UploadPanelProps) {
+export function UploadPanel({ url, maxBytes, multiple = true, label, children, testId = 'upload-panel', onUploaded, toolbar, hint, look = 'button' }: UploadPanelProps) {
   const t = useTranslations('files');
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -70,7 +72,7 @@ export function UploadPanel({ url, maxBytes, multiple = true, label, children, t
   const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
 
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} className={look === 'icon' ? 'relative' : undefined}>
       <input
         ref={input}
         type="file"
@@ -85,15 +87,21 @@ export function UploadPanel({ url, maxBytes, multiple = true, label, children, t
         }}
       />
       <div className="flex flex-wrap items-start gap-2">
-        <Button onClick={() => input.current?.click()}>
-          <Upload className="size-4" aria-hidden="true" />
-          {label}
-        </Button>
+        {look === 'icon' ? (
+          <button type="button" onClick={() => input.current?.click()} aria-label={label} title={label} className="flex size-10 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100" data-testid="attach-button">
+            <Paperclip className="size-5" aria-hidden="true" />
+          </button>
+        ) : (
+          <Button onClick={() => input.current?.click()}>
+            <Upload className="size-4" aria-hidden="true" />
+            {label}
+          </Button>
+        )}
         {toolbar}
       </div>
       {hint && <p className="mt-2 text-xs text-slate-500">{hint}</p>}
       {items.length > 0 && (
-        <div className="mt-3 rounded-lg border border-slate-200 bg-white px-4 py-2" aria-live="polite">
+        <div className={`rounded-lg border border-slate-200 bg-white px-4 py-2 ${look === 'icon' ? 'absolute bottom-12 left-0 z-20 w-72 shadow-lg' : 'mt-3'}`} aria-live="polite">
           <ul className="divide-y divide-slate-100">
             {items.map((item) => <UploadRow key={item.id} item={item} onCancel={() => cancel(item.id)} />)}
           </ul>

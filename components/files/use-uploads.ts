@@ -26,7 +26,7 @@ const PARALLEL = 3;
  * Uploads files one request each (the body is the file: it streams to storage on the server),
  * with progress per file, cancel, and a refresh of the page when a batch has finished.
  */
-export function useUploads(urlFor: (file: File) => string, maxBytes: number, onUploaded?: (file: { id: string }) => Promise<void> | void) {
+export function useUploads(urlFor: (file: File) => string, maxBytes: number, onUploaded?: (file: { id: string; name: string }) => Promise<void> | void) {
   const t = useTranslations('files');
   const tErrors = useTranslations('errors');
   const router = useRouter();
@@ -59,7 +59,7 @@ export function useUploads(urlFor: (file: File) => string, maxBytes: number, onU
         };
         xhr.onload = async () => {
           if (xhr.status >= 200 && xhr.status < 300) {
-            if (onUploaded) await onUploaded((JSON.parse(xhr.responseText) as { file: { id: string } }).file);
+            if (onUploaded) await onUploaded((JSON.parse(xhr.responseText) as { file: { id: string; name: string } }).file);
             return finish({ state: 'done', loaded: item.size, newVersion: xhr.status === 200 });
           }
           let body: ErrorBody | null = null;

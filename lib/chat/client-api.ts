@@ -40,6 +40,7 @@ export const chatApi = {
     ),
   thread: (messageId: string) => request<{ root: MessageResource; replies: MessageResource[] }>(`/messages/${id(messageId)}/thread`),
   markRead: (channelId: string, lastReadSeq: number) => request<{ lastReadSeq: number }>(`/channels/${id(channelId)}/read`, json('POST', { lastReadSeq })),
+  attach: (fileId: string, messageId: string) => request<void>(`/files/${id(fileId)}/attachments`, json('POST', { targetType: 'message', targetId: messageId })),
   readers: (channelId: string) => request<ChannelReaders>(`/channels/${id(channelId)}/readers`),
 };
 

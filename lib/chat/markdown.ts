@@ -159,3 +159,22 @@ export function messagePlainText(body: string, nameOf: (userId: string) => strin
     return block.items.map(inline).join('\n');
   }).join('\n');
 }
+
+/** `@name` written for each [name, markup] pair turned into the markup; longest names first, so 王芳芳 is not read as 王芳 + 芳. */
+export function namesToMarkup(text: string, pairs: Iterable<readonly [string, string]>): string {
+  let body = text;
+  for (const [name, markup] of [...pairs].sort((a, b) => b[0].length - a[0].length)) body = body.split(`@${name}`).join(markup);
+  return body;
+}
+
+/** A message as its author edits it: mentions as @name (the rest of the markup as typed). */
+export function editableText(body: string, names: Record<string, string>, everyone: string): string {
+  return body
+    .replace(/<@([0-9a-f-]{36})>/g, (markup, userId: string) => (names[userId] ? `@${names[userId]}` : markup))
+    .split(MENTION_ALL).join(`@${everyone}`);
+}
+
+/** Edited text back into a message: the people it mentioned, and @all, as markup again. */
+export function markupFromEditable(text: string, names: Record<string, string>, everyone: string): string {
+  return namesToMarkup(text, [...Object.entries(names).map(([id, name]) => [name, mentionMarkup(id)] as const), [everyone, MENTION_ALL] as const]);
+}

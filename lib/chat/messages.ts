@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { channelReads, messageMentions, messageReactions, messages, type Message } from '@/db/schema';
+import { channelReads, channels, messageMentions, messageReactions, messages, type Message } from '@/db/schema';
 import { actorId, requireUserActor, type Actor } from '@/lib/auth/actor';
 import { canInSpace } from '@/lib/auth/permissions';
 import { Conflict, Forbidden, NotFound } from '@/lib/errors';
@@ -121,4 +121,12 @@ export async function markChannelRead(actor: Actor, channelId: string, lastReadS
     }
     return { lastReadSeq: seq };
   });
+}
+
+/** Tells the message's chat that something shown with it changed (its attachments), with the message as it is now. */
+export async function announceMessageChange(tx: Transaction, messageId: string): Promise<void> {
+  const [row] = await tx.select({ channel: channels }).from(messages).innerJoin(channels, eq(channels.id, messages.channelId)).where(eq(messages.id, messageId));
+  if (!row) return;
+  const resource = await loadMessage(tx, messageId);
+  await emitSpaceEvent(tx, row.channel.spaceId, { type: 'message.updated', channelId: audienceOf(row.channel), data: resource });
 }

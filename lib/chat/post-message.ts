@@ -44,7 +44,7 @@ export async function postMessage(actor: Actor, channelId: string, input: PostMe
   const { searchText, vector, names } = await searchColumnsOf(db, data.body, mentions.userIds);
   const resource: Omit<MessageResource, 'seq'> = {
     id: crypto.randomUUID(), channelId, author, body: data.body, parentId, replyCount: 0,
-    mentions: names, mentionsAll: mentions.all, reactions: [], editedAt: null, deletedAt: null, createdAt: new Date().toISOString(),
+    mentions: names, mentionsAll: mentions.all, reactions: [], attachments: [], editedAt: null, deletedAt: null, createdAt: new Date().toISOString(),
   };
   try {
     const seq = await writeMessage({ resource, spaceId: channel.spaceId, clientKey, searchText, vector, audience: audienceOf(channel) });

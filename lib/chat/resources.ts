@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '@/db/schema';
+import { PREVIEW_KINDS } from '@/lib/files/rules';
 import { CHANNEL_KINDS } from './rules';
 
 // What the REST API and the event stream send, as zod schemas (the OpenAPI document is generated
@@ -56,6 +57,8 @@ export const messageResourceSchema = z.object({
   mentions: z.array(person.pick({ id: true, name: true })),
   mentionsAll: z.boolean(),
   reactions: z.array(reactionSummarySchema),
+  /** Library files attached to it (the file's page has the rest). */
+  attachments: z.array(z.object({ id: z.uuid(), fileId: z.uuid(), name: z.string(), kind: z.enum(PREVIEW_KINDS), sizeBytes: z.int() })),
   editedAt: z.iso.datetime().nullable(),
   deletedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

@@ -3,8 +3,9 @@ import { getDb, type Transaction } from '@/db/client';
 import { fileAttachments, files, messages, tasks } from '@/db/schema';
 import { requireUserActor, type Actor } from '@/lib/auth/actor';
 import type { SpaceAction } from '@/lib/auth/permissions';
+import { announceMessageChange } from '@/lib/chat/messages';
 import { recordAudit } from '@/lib/audit';
-import { Invalid, NotFound } from '@/lib/errors';
+import { Forbidden, Invalid, NotFound } from '@/lib/errors';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
 import { authorizeFile } from './access';
@@ -15,7 +16,16 @@ import type { AttachmentTarget } from './rules';
 import { attachSchema } from './schema';
 
 /** What attaching to each kind of thing asks of the actor, and where that thing lives. */
-const TARGETS: Partial<Record<AttachmentTarget, { action: SpaceAction; spaceOf: (tx: Transaction, id: string) => Promise<string | null> }>> = {
+interface TargetRules {
+  action: SpaceAction;
+  spaceOf: (tx: Transaction, id: string) => Promise<string | null>;
+  /** Whether this actor may attach to that one (beyond the action): a message only by its author. */
+  mayAttach?: (tx: Transaction, id: string, userId: string) => Promise<boolean>;
+  /** Tells open views of the target that its attachments changed. */
+  announce?: (tx: Transaction, id: string) => Promise<void>;
+}
+
+const TARGETS: Partial<Record<AttachmentTarget, TargetRules>> = {
   task: {
     action: 'task.edit',
     spaceOf: async (tx, id) => (await tx.select({ spaceId: tasks.spaceId }).from(tasks).where(eq(tasks.id, id)))[0]?.spaceId ?? null,
@@ -23,11 +33,13 @@ const TARGETS: Partial<Record<AttachmentTarget, { action: SpaceAction; spaceOf: 
   message: {
     action: 'chat.post',
     spaceOf: async (tx, id) => (await tx.select({ spaceId: messages.spaceId }).from(messages).where(eq(messages.id, id)))[0]?.spaceId ?? null,
+    mayAttach: async (tx, id, userId) => (await tx.select({ authorId: messages.authorId }).from(messages).where(eq(messages.id, id)))[0]?.authorId === userId,
+    announce: announceMessageChange,
   },
   // Meetings and comments take attachments once they exist (their own issues).
 };
 
-/** Attaches a library file to a task or message of the same space; attaching twice is harmless. */
+/** Attaches a library file to a task, or to one's own message, of the same space; attaching twice is harmless. */
 export async function attachFile(actor: Actor, fileId: string, input: { targetType?: unknown; targetId?: unknown }): Promise<void> {
   const user = requireUserActor(actor);
   const data = parseInput(attachSchema, input);
@@ -39,9 +51,11 @@ export async function attachFile(actor: Actor, fileId: string, input: { targetTy
     // Something of another space is as unknown as nothing at all.
     if ((await target.spaceOf(tx, data.targetId)) !== file.spaceId) throw Invalid({ targetId: ['attachmentTargetUnknown'] });
     await authorizeSpace(tx, actor, file.spaceId, target.action);
+    if (target.mayAttach && !(await target.mayAttach(tx, data.targetId, user.id))) throw Forbidden();
     await tx.insert(fileAttachments).values({ fileId, targetType: data.targetType, targetId: data.targetId, createdBy: user.id }).onConflictDoNothing();
     await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId: space.id, action: 'file.attach', targetType: 'file', targetId: fileId, data: { to: data.targetType, id: data.targetId } });
     await announceFileChanges(tx, actor, space.id, [fileId]);
+    await target.announce?.(tx, data.targetId);
   });
 }
 
@@ -55,9 +69,11 @@ export async function detachFile(actor: Actor, attachmentId: string): Promise<vo
     if (!row || !target) throw NotFound();
     const { space } = await authorizeFile(tx, actor, row.fileId, 'space.view');
     await authorizeSpace(tx, actor, space.id, target.action);
+    if (target.mayAttach && !(await target.mayAttach(tx, row.targetId, requireUserActor(actor).id))) throw Forbidden();
     await tx.delete(fileAttachments).where(eq(fileAttachments.id, attachmentId));
     await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId: space.id, action: 'file.detach', targetType: 'file', targetId: row.fileId, data: { from: row.targetType, id: row.targetId } });
     await announceFileChanges(tx, actor, space.id, [row.fileId]);
+    await target.announce?.(tx, row.targetId);
   });
 }
 

@@ -92,6 +92,13 @@ test('files: upload Word, Excel, PDF and a picture, preview each, version and re
   await page.goto(fileUrl);
   await expect(page.getByTestId('attachment-links').getByRole('link', { name: /整理发布会资料/ })).toBeVisible();
 
+  // Sent in the chat, a file lands in the library and shows with its message.
+  await page.goto(`/spaces/${spaceId}/chat`);
+  const attach = page.getByTestId('chat-attach');
+  await expectHydrated(attach.getByTestId('attach-button'));
+  await attach.getByTestId('upload-input').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: await picture() });
+  await expect(page.getByTestId('message').getByTestId('message-attachments').getByRole('link', { name: /现场照片\.png/ })).toBeVisible();
+
   // Someone outside the space: the download link and the page are nothing to them.
   const downloadUrl = await page.getByTestId('download-link').getAttribute('href');
   expect((await page.request.get(downloadUrl!)).status()).toBe(200);

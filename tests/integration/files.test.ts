@@ -17,7 +17,9 @@ import * as foldersRoute from '@/app/api/v1/spaces/[spaceId]/folders/route';
 import * as binRoute from '@/app/api/v1/spaces/[spaceId]/recycle-bin/route';
 import { getDb } from '@/db/client';
 import { files, fileVersions } from '@/db/schema';
-import { systemActor } from '@/lib/auth/actor';
+import { systemActor, userActor } from '@/lib/auth/actor';
+import { postMessage } from '@/lib/chat/post-message';
+import { listChannels, listMessages } from '@/lib/chat/queries';
 import { env } from '@/lib/env';
 import { purgeExpired } from '@/lib/files/purge';
 import { fileResourceSchema, libraryListingSchema } from '@/lib/files/resources';
@@ -254,6 +256,20 @@ describe('the file library API', () => {
     expect((await attach(stranger.id)).json.error.fields.targetId).toEqual(['That task or message is not in this space']);
     const details = (await send(fileRoute.GET, { token, params: { fileId: file.id } })).json;
     expect(details.attachments).toMatchObject([{ targetType: 'task', targetId: task.id }]);
+  });
+
+  it('attaches a file to its uploader\'s own chat message, shown with the message', async () => {
+    const seeded = await seedSpace();
+    const token = await tokenOf(seeded.participant);
+    const [channel] = await listChannels(userActor(seeded.participant), seeded.space.id);
+    const file = (await upload(token, seeded.space.id, '排期.xlsx', text('x'))).json.file;
+    const { message } = await postMessage(userActor(seeded.participant), channel!.id, { body: '排期.xlsx' });
+    const attach = (who: string, targetId: string) => send(attachmentsRoute.POST, { token: who, params: { fileId: file.id }, body: text(JSON.stringify({ targetType: 'message', targetId })), headers: { 'content-type': 'application/json' } });
+    // Someone else's message is not theirs to attach to.
+    expect((await attach(await tokenOf(seeded.owner), message.id)).status).toBe(403);
+    expect((await attach(token, message.id)).status).toBe(204);
+    const page = await listMessages(userActor(seeded.owner), channel!.id);
+    expect(page.messages.find((m) => m.id === message.id)!.attachments).toMatchObject([{ fileId: file.id, name: '排期.xlsx', kind: 'text' }]);
   });
 
   it('previews text and Word files on the server, and a broken one as "cannot preview"', async () => {

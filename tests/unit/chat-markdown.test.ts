@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, messagePlainText, parseMessage } from '@/lib/chat/markdown';
+import { editableText, markupFromEditable, MENTION_ALL, mentionMarkup, mentionsOf, messagePlainText, parseMessage } from '@/lib/chat/markdown';
 
 const zhang = '0a1b2c3d-0000-4000-8000-000000000001';
 
@@ -34,5 +34,19 @@ describe('Markdown-lite messages', () => {
     const body = `请 <@${zhang}> 和 <@${zhang.toUpperCase()}> 看 **预算**，<!all>`;
     expect(mentionsOf(body)).toEqual({ userIds: [zhang], all: true });
     expect(messagePlainText(body, (id) => (id === zhang ? '张伟' : undefined))).toBe('请 @张伟 和 @张伟 看 预算，@所有人');
+  });
+});
+
+describe('editing a message with mentions', () => {
+  const wang = '00000000-0000-4000-8000-000000000001';
+  const wangFang = '00000000-0000-4000-8000-000000000002';
+  const names = { [wang]: '王芳', [wangFang]: '王芳芳' };
+
+  it('shows mentions as @name and turns them back into markup, longest names first', () => {
+    const body = `${mentionMarkup(wangFang)} 和 ${mentionMarkup(wang)} 请看 ${MENTION_ALL}`;
+    const text = editableText(body, names, '所有人');
+    expect(text).toBe('@王芳芳 和 @王芳 请看 @所有人');
+    expect(markupFromEditable(text, names, '所有人')).toBe(body);
+    expect(markupFromEditable(`${text}，@李雷 也看`, names, '所有人')).toBe(`${body}，@李雷 也看`);
   });
 });

@@ -9,7 +9,7 @@ const channel = (id: string): ChannelListItem => ({
 });
 const message = (id: string, seq: number, overrides: Partial<MessageResource> = {}): MessageResource => ({
   id, channelId: 'c1', seq, author: { id: other, name: '张伟', avatarUrl: null }, body: id, parentId: null, replyCount: 0,
-  mentions: [], mentionsAll: false, reactions: [], editedAt: null, deletedAt: null, createdAt: '2026-12-01T00:00:00Z', ...overrides,
+  mentions: [], mentionsAll: false, reactions: [], attachments: [], editedAt: null, deletedAt: null, createdAt: '2026-12-01T00:00:00Z', ...overrides,
 });
 const initial = (messages: MessageResource[] = []): ChatState => ({
   channelId: 'c1', messages, hasOlder: false, hasNewer: false, pending: [], lastRead: {}, channels: [channel('c1'), channel('c2')], thread: null,

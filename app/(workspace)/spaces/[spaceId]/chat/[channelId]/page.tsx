@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ChatView } from '@/components/chat/chat-view';
+import { env } from '@/lib/env';
 import { getChatPageData } from '@/lib/chat/page-data';
 import { timeZoneOf } from '@/lib/org/time-zone';
 
@@ -35,6 +36,7 @@ export default async function ChannelPage({ params, searchParams }: ChannelPageP
       meId={data.user.id}
       people={data.people}
       canPost={data.canPost}
+      fileMaxBytes={env.FILE_MAX_BYTES}
       canReact={data.canReact}
       canModerate={data.allowed.has('chat.manageChannels')}
       canManage={data.allowed.has('chat.manageChannels')}
