@@ -100,6 +100,7 @@ test('files: upload Word, Excel, PDF and a picture, preview each, version and re
   await expect(page.getByTestId('message').getByTestId('message-attachments').getByRole('link', { name: /现场照片\.png/ })).toBeVisible();
 
   // Someone outside the space: the download link and the page are nothing to them.
+  await page.goto(fileUrl);
   const downloadUrl = await page.getByTestId('download-link').getAttribute('href');
   expect((await page.request.get(downloadUrl!)).status()).toBe(200);
   const outsiderContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN' });
