@@ -1,5 +1,6 @@
 import { fromDayNumber, toDayNumber } from '@/lib/dates';
 import type { BoardCard, BoardColumn } from './board';
+import { earliestDay, nameTable } from './packing';
 import { TASK_PRIORITIES } from './rules';
 
 // The board as it travels from the server page to the browser. A column may hold thousands of
@@ -16,12 +17,8 @@ export interface PackedBoard {
 }
 
 export function packBoard(columns: BoardColumn[]): PackedBoard {
-  let baseDay = Infinity;
-  for (const column of columns) for (const card of column.cards) baseDay = Math.min(baseDay, toDayNumber(card.dueDate));
-  if (!Number.isFinite(baseDay)) baseDay = 0;
-  const people: string[] = [];
-  const personIndex = new Map<string, number>();
-  const indexOf = (name: string) => personIndex.get(name) ?? (personIndex.set(name, people.push(name) - 1), people.length - 1);
+  const baseDay = earliestDay(columns.flatMap((column) => column.cards.map((card) => toDayNumber(card.dueDate))));
+  const { names: people, indexOf } = nameTable();
   return {
     baseDay,
     people,

@@ -1,5 +1,6 @@
 import { fromDayNumber, toDayNumber } from '@/lib/dates';
 import type { GanttData, GanttTask } from './gantt';
+import { earliestDay, nameTable } from './packing';
 import { TASK_STATUSES } from './rules';
 
 // The Gantt data as it travels from the server page to the chart in the browser. Thousands of
@@ -25,12 +26,8 @@ export interface PackedGantt {
 
 
 export function packGantt(data: GanttData): PackedGantt {
-  let baseDay = Infinity;
-  for (const task of data.tasks) baseDay = Math.min(baseDay, toDayNumber(task.startDate ?? task.dueDate));
-  if (!Number.isFinite(baseDay)) baseDay = 0;
-  const people: string[] = [];
-  const personIndex = new Map<string, number>();
-  const indexOf = (name: string) => personIndex.get(name) ?? (personIndex.set(name, people.push(name) - 1), people.length - 1);
+  const baseDay = earliestDay(data.tasks.map((task) => toDayNumber(task.startDate ?? task.dueDate)));
+  const { names: people, indexOf } = nameTable();
   return {
     baseDay,
     people,
