@@ -157,8 +157,8 @@ export function ChatView(props: ChatViewProps) {
   };
 
   // A file is stored in the space's library, then posted as a message (its name) carrying it.
-  const sendFile = async (file: { id: string; name?: string }) => {
-    const { message } = await chatApi.post(channel.id, file.name ?? '📎', crypto.randomUUID());
+  const sendFile = async (file: { id: string; name: string }) => {
+    const { message } = await chatApi.post(channel.id, file.name, crypto.randomUUID());
     dispatch({ type: 'upsert', message, meId });
     await chatApi.attach(file.id, message.id);
   };

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { fileFolders, files, type FileFolder, type FileRow } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -10,18 +10,22 @@ import { isUuid } from '@/lib/validation';
 type Executor = Database | Transaction;
 
 /**
- * Whether a folder, or any folder above it, is in the recycle bin: what is inside a deleted
- * folder is deleted with it, without a row of its own saying so.
+ * True when the folder `folderId` (an id or a column), or any folder above it, is in the recycle
+ * bin: what is inside a deleted folder is deleted with it, without a row of its own saying so.
  */
-export async function folderIsDeleted(executor: Executor, folderId: string | null): Promise<boolean> {
-  if (!folderId) return false;
-  const result = (await executor.execute(sql`
+export function inDeletedFolder(folderId: SQL | string): SQL {
+  return sql`exists (
     with recursive up as (
       select id, parent_id, deleted_at from ${fileFolders} where id = ${folderId}
       union all
       select f.id, f.parent_id, f.deleted_at from ${fileFolders} f join up on f.id = up.parent_id
-    )
-    select bool_or(deleted_at is not null) as deleted from up`)) as unknown as { rows: { deleted: boolean | null }[] };
+    ) select 1 from up where deleted_at is not null)`;
+}
+
+/** Whether a folder, or any folder above it, is in the recycle bin. */
+export async function folderIsDeleted(executor: Executor, folderId: string | null): Promise<boolean> {
+  if (!folderId) return false;
+  const result = (await executor.execute(sql`select ${inDeletedFolder(folderId)} as deleted`)) as unknown as { rows: { deleted: boolean }[] };
   return Boolean(result.rows[0]?.deleted);
 }
 

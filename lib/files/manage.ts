@@ -3,6 +3,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { fileFolders, files, users, type FileFolder } from '@/db/schema';
 import { requireUserActor, type Actor } from '@/lib/auth/actor';
+import type { SpaceAction } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit';
 import { Invalid, NotFound } from '@/lib/errors';
 import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
@@ -27,11 +28,12 @@ async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-async function authorizeFolder(tx: Transaction, actor: Actor, folderId: string, options: { deleted?: boolean } = {}) {
+/** The folder and the actor's standing in its space, checked for `action` (as authorizeFile does for files). */
+async function authorizeFolder(tx: Transaction, actor: Actor, folderId: string, action: SpaceAction, options: { deleted?: boolean } = {}) {
   if (!isUuid(folderId)) throw NotFound();
   const [folder] = await tx.select().from(fileFolders).where(eq(fileFolders.id, folderId));
   if (!folder) throw NotFound();
-  const access = await authorizeSpace(tx, actor, folder.spaceId, 'file.upload', { lock: true });
+  const access = await authorizeSpace(tx, actor, folder.spaceId, action, { lock: true });
   const inBin = folder.deletedAt !== null || (await folderIsDeleted(tx, folder.parentId));
   if (inBin !== Boolean(options.deleted)) throw NotFound();
   return { ...access, folder };
@@ -94,7 +96,7 @@ export async function updateFolder(actor: Actor, folderId: string, input: Record
   const { name, moving, target } = parseChange(input);
   const db = await getDb();
   await uniqueName(() => db.transaction(async (tx) => {
-    const access = await authorizeFolder(tx, actor, folderId);
+    const access = await authorizeFolder(tx, actor, folderId, 'file.upload');
     assertMayChange(actor, access, access.folder.createdBy);
     if (moving) {
       await liveFolder(tx, access.space.id, target);
@@ -123,7 +125,7 @@ export async function deleteFolder(actor: Actor, folderId: string): Promise<void
   const user = requireUserActor(actor);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const access = await authorizeFolder(tx, actor, folderId);
+    const access = await authorizeFolder(tx, actor, folderId, 'file.upload');
     assertMayChange(actor, access, access.folder.createdBy);
     await tx.update(fileFolders).set({ deletedAt: new Date(), deletedBy: user.id }).where(eq(fileFolders.id, folderId));
     await audit(tx, actor, access, 'folder.delete', 'folder', folderId, { name: access.folder.name });
@@ -149,11 +151,10 @@ export async function restoreFile(actor: Actor, fileId: string): Promise<void> {
 export async function restoreFolder(actor: Actor, folderId: string): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const found = await authorizeFolder(tx, actor, folderId, { deleted: true });
-    const access = await authorizeSpace(tx, actor, found.space.id, 'file.manage');
-    if (!found.folder.deletedAt) throw NotFound();
-    const parentId = (await folderIsDeleted(tx, found.folder.parentId)) ? null : found.folder.parentId;
-    const name = await freeName(found.folder.name, async (candidate) => (await tx.select({ id: fileFolders.id }).from(fileFolders).where(and(
+    const access = await authorizeFolder(tx, actor, folderId, 'file.manage', { deleted: true });
+    if (!access.folder.deletedAt) throw NotFound();
+    const parentId = (await folderIsDeleted(tx, access.folder.parentId)) ? null : access.folder.parentId;
+    const name = await freeName(access.folder.name, async (candidate) => (await tx.select({ id: fileFolders.id }).from(fileFolders).where(and(
       eq(fileFolders.spaceId, access.space.id), isNull(fileFolders.deletedAt), ne(fileFolders.id, folderId),
       parentId ? eq(fileFolders.parentId, parentId) : isNull(fileFolders.parentId), sql`lower(${fileFolders.name}) = lower(${candidate})`,
     ))).length > 0);

@@ -8,7 +8,7 @@ import { NotFound } from '@/lib/errors';
 import { containsPattern } from '@/lib/like-pattern';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
-import { authorizeFile, folderIsDeleted } from './access';
+import { authorizeFile, folderIsDeleted, inDeletedFolder } from './access';
 import { startBinPurge } from './purge';
 import type { FileResource, FileVersionResource, FolderResource, LibraryListing, LibraryUsage } from './resources';
 import { listSchema, type ListInput } from './schema';
@@ -120,12 +120,7 @@ export async function listLibrary(actor: Actor, spaceId: string, input: ListInpu
 
 /** Files whose folder (and every folder above it) is out of the recycle bin. */
 function liveFolderCondition(): SQL {
-  return sql`(${files.folderId} is null or not exists (
-    with recursive up as (
-      select id, parent_id, deleted_at from ${fileFolders} where id = ${files.folderId}
-      union all
-      select f.id, f.parent_id, f.deleted_at from ${fileFolders} f join up on f.id = up.parent_id
-    ) select 1 from up where deleted_at is not null))`;
+  return sql`(${files.folderId} is null or not ${inDeletedFolder(sql`${files.folderId}`)})`;
 }
 
 /** One file with all its versions (newest first) and the things it is attached to. */

@@ -8,7 +8,3 @@ export function uploadBody(request: Request): { body: ReadableStream<Uint8Array>
   return { body: request.body, declaredBytes: declared !== null && Number.isSafeInteger(declared) && declared >= 0 ? declared : null };
 }
 
-/** The query string as a plain object, for the zod schemas. */
-export function queryOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
-}

@@ -2,7 +2,7 @@ import { userActor } from '@/lib/auth/actor';
 import { getFileDetails } from '@/lib/files/queries';
 import { uploadVersion } from '@/lib/files/upload';
 import { apiRoute } from '@/lib/http/api-route';
-import { queryOf, uploadBody } from '@/lib/http/upload-body';
+import { uploadBody } from '@/lib/http/upload-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,6 +14,6 @@ export const GET = apiRoute<Params>(async ({ user, params }) => ({ versions: (aw
 /** 上传新版本: the request body becomes the file's newest version (`note` in the query string). */
 export const POST = apiRoute<Params>(async ({ request, user, params }) => {
   const { body, declaredBytes } = uploadBody(request);
-  const file = await uploadVersion(userActor(user), params.fileId, queryOf(request), body, declaredBytes);
+  const file = await uploadVersion(userActor(user), params.fileId, Object.fromEntries(new URL(request.url).searchParams), body, declaredBytes);
   return Response.json({ file }, { status: 201 });
 });

@@ -2,14 +2,14 @@ import { userActor } from '@/lib/auth/actor';
 import { listLibrary } from '@/lib/files/queries';
 import { uploadFile } from '@/lib/files/upload';
 import { apiRoute } from '@/lib/http/api-route';
-import { queryOf, uploadBody } from '@/lib/http/upload-body';
+import { uploadBody } from '@/lib/http/upload-body';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { spaceId: string };
 
 /** A folder of the library (`folderId`, the top by default), or matching files (`q`, `starred=1`). */
-export const GET = apiRoute<Params>(async ({ request, user, params }) => listLibrary(userActor(user), params.spaceId, queryOf(request)));
+export const GET = apiRoute<Params>(async ({ request, user, params }) => listLibrary(userActor(user), params.spaceId, Object.fromEntries(new URL(request.url).searchParams)));
 
 /**
  * Uploads the request body as a file named `name` into `folderId`: 201 for a new file, 200 when a
@@ -17,6 +17,6 @@ export const GET = apiRoute<Params>(async ({ request, user, params }) => listLib
  */
 export const POST = apiRoute<Params>(async ({ request, user, params }) => {
   const { body, declaredBytes } = uploadBody(request);
-  const { file, created } = await uploadFile(userActor(user), params.spaceId, queryOf(request), body, declaredBytes);
+  const { file, created } = await uploadFile(userActor(user), params.spaceId, Object.fromEntries(new URL(request.url).searchParams), body, declaredBytes);
   return Response.json({ file }, { status: created ? 201 : 200 });
 });
