@@ -45,3 +45,38 @@ export function fromDayNumber(day: number): string {
   const m = mp < 10 ? mp + 3 : mp - 9;
   return `${yearOfEra + era * 400 + (m <= 2 ? 1 : 0)}-${pad2(m)}-${pad2(d)}`;
 }
+
+/** The wall-clock parts of an instant in a time zone. */
+function zonedParts(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const p = zonedParts(instant, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time (`YYYY-MM-DDTHH:mm`) names in a time zone. Twice corrected, so a
+ * time next to a daylight-saving change lands on the offset in force then.
+ */
+export function zonedTimeToUtc(local: string, timeZone: string): Date {
+  const [datePart, timePart = '00:00'] = local.split('T');
+  const [y, m, d] = datePart!.split('-').map(Number);
+  const [hh, mm] = timePart.split(':').map(Number);
+  const asUtc = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  const first = asUtc - zoneOffsetMs(new Date(asUtc), timeZone);
+  return new Date(asUtc - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/** The wall-clock time (`YYYY-MM-DDTHH:mm`) of an instant in a time zone, as a datetime-local input shows it. */
+export function utcToZonedTime(instant: Date, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}

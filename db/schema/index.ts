@@ -6,3 +6,4 @@ export * from './tasks';
 export * from './realtime';
 export * from './chat';
 export * from './files';
+export * from './meetings';

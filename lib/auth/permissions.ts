@@ -54,6 +54,7 @@ export const SPACE_ACTIONS = [
   'chat.manageChannels',
   'file.upload',
   'file.manage',
+  'meeting.schedule',
   'meeting.run',
   'meeting.addNotes',
   'feed.announce',
@@ -103,8 +104,11 @@ const spaceMatrix: Record<SpaceAction, SpaceRule> = {
   'chat.manageChannels': { who: leads, states: active },
   'file.upload': { who: contributors, states: active },
   'file.manage': { who: leads, states: active },
+  // Contributors schedule meetings and keep the minutes of their own; leads may run any meeting.
+  'meeting.schedule': { who: contributors, states: active },
   'meeting.run': { who: leads, states: active },
-  'meeting.addNotes': { who: contributors, states: active },
+  // Every attendee adds notes, observers included, as they may comment.
+  'meeting.addNotes': { who: members, states: active },
   'feed.announce': { who: leads, states: active },
   'kb.edit': { who: contributors, states: active },
   'retro.edit': { who: leads, states: active },

@@ -16,6 +16,8 @@ export const SPACE_EVENT_TYPES = [
   'task.changed',
   /** data: { fileIds, by }: files or folders of the library added, changed, moved or deleted. */
   'file.changed',
+  /** data: { meetingId, by }: a meeting, its agenda, notes, minutes or action items changed. */
+  'meeting.changed',
   /** data: { userIds }: people who left the space (their streams end). */
   'member.removed',
 ] as const;

@@ -1,4 +1,5 @@
 import { and, eq, max } from 'drizzle-orm';
+import type { z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
 import { taskDependencies, taskHelpers, tasks, users, type Task } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
@@ -83,55 +84,58 @@ async function rescheduleSuccessors(tx: Transaction, spaceId: string, taskId: st
 export async function createTask(actor: Actor, spaceId: string, input: CreateTaskInput): Promise<Task> {
   const data = parseInput(createTaskSchema, input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { space } = await authorizeSpace(tx, actor, spaceId, 'task.create', { lock: true });
-    if (data.status === 'blocked' && !data.issue) throw Invalid(issueRequiredErrors, 'blockedNeedsIssue');
-    await assertSpaceMembers(tx, spaceId, [data.assigneeId], 'assigneeId', 'assigneeNotMember');
-    await assertSpaceMembers(tx, spaceId, data.helperIds, 'helperIds', 'helperNotMember');
-    if (data.departmentId) await assertDepartmentsInOrg(tx, space.organizationId, [data.departmentId], 'departmentId');
-    if (data.parentId) await assertTasksInSpace(tx, spaceId, [data.parentId], 'parentId');
-    await assertMilestoneInSpace(tx, spaceId, data.milestoneId);
-    await assertTasksInSpace(tx, spaceId, data.dependsOnIds, 'dependsOnIds', 'dependencyOtherSpace');
-    if (data.sourceMessageId) await assertMessageVisible(tx, actor, spaceId, data.sourceMessageId);
-    const dependsOnIds = [...new Set(data.dependsOnIds)];
-    if (dependsOnIds.length) assertStartsAfterPredecessors((await loadSchedule(tx, spaceId)).dates, { startDate: data.startDate ?? null, dueDate: data.dueDate }, dependsOnIds);
+  return db.transaction((tx) => insertTask(tx, actor, spaceId, data));
+}
 
-    const [task] = await tx
-      .insert(tasks)
-      .values({
-        spaceId,
-        number: await nextTaskNumber(tx, spaceId),
-        name: data.name,
-        description: data.description,
-        deliveryStandard: data.deliveryStandard,
-        priority: data.priority,
-        status: data.status,
-        startDate: data.startDate ?? null,
-        dueDate: data.dueDate,
-        assigneeId: data.assigneeId,
-        departmentId: data.departmentId ?? (await departmentOf(tx, data.assigneeId)),
-        deliverable: data.deliverable ?? null,
-        notes: data.notes ?? null,
-        parentId: data.parentId ?? null,
-        milestoneId: data.milestoneId ?? null,
-        isMilestone: data.isMilestone ?? false,
-        sourceMessageId: data.sourceMessageId ?? null,
-        rank: await nextRank(tx, spaceId, data.status),
-        completedAt: data.status === 'done' ? new Date() : null,
-        createdBy: actorId(actor),
-      })
-      .returning();
-    const helperIds = [...new Set(data.helperIds)].filter((id) => id !== data.assigneeId);
-    if (helperIds.length) await tx.insert(taskHelpers).values(helperIds.map((userId) => ({ taskId: task!.id, userId })));
-    if (dependsOnIds.length) await tx.insert(taskDependencies).values(dependsOnIds.map((dependsOnId) => ({ spaceId, taskId: task!.id, dependsOnId })));
-    if (data.status === 'blocked') await applyStatusChange(tx, actor, { ...task!, status: 'todo' }, { status: 'blocked', issue: data.issue });
-    await recordAudit(tx, actor, {
-      organizationId: space.organizationId, spaceId, action: 'task.create', targetType: 'task', targetId: task!.id,
-      data: { after: taskSnapshot(task!) },
-    });
-    await announceTaskChanges(tx, actor, spaceId, [task!.id]);
-    return task!;
+/** `createTask` inside the caller's transaction, for writes that make tasks as part of something else (meeting action items). */
+export async function insertTask(tx: Transaction, actor: Actor, spaceId: string, data: z.output<typeof createTaskSchema>): Promise<Task> {
+  const { space } = await authorizeSpace(tx, actor, spaceId, 'task.create', { lock: true });
+  if (data.status === 'blocked' && !data.issue) throw Invalid(issueRequiredErrors, 'blockedNeedsIssue');
+  await assertSpaceMembers(tx, spaceId, [data.assigneeId], 'assigneeId', 'assigneeNotMember');
+  await assertSpaceMembers(tx, spaceId, data.helperIds, 'helperIds', 'helperNotMember');
+  if (data.departmentId) await assertDepartmentsInOrg(tx, space.organizationId, [data.departmentId], 'departmentId');
+  if (data.parentId) await assertTasksInSpace(tx, spaceId, [data.parentId], 'parentId');
+  await assertMilestoneInSpace(tx, spaceId, data.milestoneId);
+  await assertTasksInSpace(tx, spaceId, data.dependsOnIds, 'dependsOnIds', 'dependencyOtherSpace');
+  if (data.sourceMessageId) await assertMessageVisible(tx, actor, spaceId, data.sourceMessageId);
+  const dependsOnIds = [...new Set(data.dependsOnIds)];
+  if (dependsOnIds.length) assertStartsAfterPredecessors((await loadSchedule(tx, spaceId)).dates, { startDate: data.startDate ?? null, dueDate: data.dueDate }, dependsOnIds);
+
+  const [task] = await tx
+    .insert(tasks)
+    .values({
+      spaceId,
+      number: await nextTaskNumber(tx, spaceId),
+      name: data.name,
+      description: data.description,
+      deliveryStandard: data.deliveryStandard,
+      priority: data.priority,
+      status: data.status,
+      startDate: data.startDate ?? null,
+      dueDate: data.dueDate,
+      assigneeId: data.assigneeId,
+      departmentId: data.departmentId ?? (await departmentOf(tx, data.assigneeId)),
+      deliverable: data.deliverable ?? null,
+      notes: data.notes ?? null,
+      parentId: data.parentId ?? null,
+      milestoneId: data.milestoneId ?? null,
+      isMilestone: data.isMilestone ?? false,
+      sourceMessageId: data.sourceMessageId ?? null,
+      rank: await nextRank(tx, spaceId, data.status),
+      completedAt: data.status === 'done' ? new Date() : null,
+      createdBy: actorId(actor),
+    })
+    .returning();
+  const helperIds = [...new Set(data.helperIds)].filter((id) => id !== data.assigneeId);
+  if (helperIds.length) await tx.insert(taskHelpers).values(helperIds.map((userId) => ({ taskId: task!.id, userId })));
+  if (dependsOnIds.length) await tx.insert(taskDependencies).values(dependsOnIds.map((dependsOnId) => ({ spaceId, taskId: task!.id, dependsOnId })));
+  if (data.status === 'blocked') await applyStatusChange(tx, actor, { ...task!, status: 'todo' }, { status: 'blocked', issue: data.issue });
+  await recordAudit(tx, actor, {
+    organizationId: space.organizationId, spaceId, action: 'task.create', targetType: 'task', targetId: task!.id,
+    data: { after: taskSnapshot(task!) },
   });
+  await announceTaskChanges(tx, actor, spaceId, [task!.id]);
+  return task!;
 }
 
 export interface UpdatedTask {
