@@ -80,3 +80,9 @@ export function utcToZonedTime(instant: Date, timeZone: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
+
+/** The next full hour from now (a new meeting's default start). */
+export function nextFullHour(now = new Date()): Date {
+  const hour = 3_600_000;
+  return new Date(Math.ceil(now.getTime() / hour) * hour);
+}

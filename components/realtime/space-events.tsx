@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { SpaceEventType } from '@/lib/realtime/event-types';
+import { SPACE_EVENT_TYPES, type SpaceEventType } from '@/lib/realtime/event-types';
 
 /** A space event as a page receives it; `reset` means "reload": events were missed beyond replay. */
 export type ClientSpaceEvent = { seq: number; type: SpaceEventType; data: Record<string, unknown> } | { seq: number; type: 'reset'; data: Record<string, never> };
@@ -9,9 +9,8 @@ type Listener = (event: ClientSpaceEvent) => void;
 
 const SpaceEventsContext = createContext<{ subscribe(listener: Listener): () => void } | null>(null);
 
-const TYPES: readonly (SpaceEventType | 'reset')[] = [
-  'message.created', 'message.updated', 'message.deleted', 'message.reactions', 'channel.read', 'channel.changed', 'task.changed', 'member.removed', 'reset',
-];
+// Every kind the stream sends: a kind left out here would never reach a page.
+const TYPES: readonly (SpaceEventType | 'reset')[] = [...SPACE_EVENT_TYPES, 'reset'];
 
 /**
  * One event stream per open space, shared by everything on its pages. It starts after `since`

@@ -10,6 +10,7 @@ import {
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
 import { filesPaths, filesRequests, filesResponses } from './openapi-files';
+import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
 /**
@@ -39,6 +40,7 @@ const requests = {
   CreateTask: createTaskSchema, UpdateTask: updateTaskSchema, RaiseTaskIssue: taskIssueSchema, ResolveTaskIssue: resolveTaskIssueSchema,
   ...chatRequests,
   ...filesRequests,
+  ...meetingsRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -55,6 +57,7 @@ const responses = {
   ProgressImportResult: progressImportResultSchema,
   ...chatResponses,
   ...filesResponses,
+  ...meetingsResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -128,6 +131,7 @@ export function buildOpenApiDocument(version: string) {
     paths: {
       ...chatPaths(),
       ...filesPaths(),
+      ...meetingsPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

@@ -13,7 +13,8 @@ export interface ApiContext<P> {
 
 type RouteContext<P> = { params: Promise<P> };
 
-function localeFor(request: Request, user: User | null): Locale {
+/** The language of an API answer: the user's own, else what the client asks for. */
+export function localeFor(request: Request, user: User | null): Locale {
   return isLocale(user?.locale) ? user.locale : negotiateLocale(request.headers.get('accept-language'));
 }
 

@@ -36,6 +36,7 @@ export default async function SpaceLayout({ children, params }: { children: Reac
           { href: base, label: t('overview'), exact: true },
           { href: `${base}/chat`, label: t('chat') },
           { href: `${base}/files`, label: t('files') },
+          { href: `${base}/meetings`, label: t('meetings') },
           { href: `${base}/tasks`, label: t('tasks') },
           { href: `${base}/board`, label: t('board') },
           { href: `${base}/gantt`, label: t('gantt') },

@@ -14,6 +14,7 @@ import { ActionButton } from '@/components/ui/action-button';
 import { userActor } from '@/lib/auth/actor';
 import { messageLocation } from '@/lib/chat/queries';
 import { getAttachmentsData } from '@/lib/files/page-data';
+import { meetingOfTask } from '@/lib/meetings/queries';
 import { todayFor } from '@/lib/org/time-zone';
 import { deleteTaskAction } from '@/lib/tasks/actions';
 import { getTaskPageData } from '@/lib/tasks/page-data';
@@ -42,7 +43,11 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const [{ view, allowed, user }, t] = await Promise.all([getTaskPageData(spaceId, taskId), getTranslations('tasks')]);
   const { task } = view;
   const overdue = task.status !== 'done' && task.dueDate < todayFor(user);
-  const source = task.sourceMessageId ? await messageLocation(userActor(user), task.sourceMessageId) : null;
+  const [source, meeting, meetings] = await Promise.all([
+    task.sourceMessageId ? messageLocation(userActor(user), task.sourceMessageId) : null,
+    meetingOfTask(task.id),
+    getTranslations('meetings'),
+  ]);
   const canAttach = allowed.has('task.edit');
   const { attachments, choices } = await getAttachmentsData(user, spaceId, { type: 'task', id: task.id }, canAttach);
   const openIssues = view.issues.filter((row) => row.issue.status === 'open').length;
@@ -96,6 +101,13 @@ export default async function TaskPage({ params }: TaskPageProps) {
           <Fact label={t('source')}>
             <Link className="text-brand-700 underline" href={`/spaces/${spaceId}/chat/${source.channelId}?at=${source.seq}${source.parentId ? `&thread=${source.parentId}` : ''}`} data-testid="task-source-message">
               {t('sourceMessage')}
+            </Link>
+          </Fact>
+        )}
+        {meeting && (
+          <Fact label={t('source')}>
+            <Link className="text-brand-700 underline" href={`/spaces/${spaceId}/meetings/${meeting.id}`} data-testid="task-source-meeting">
+              {meetings('fromMeeting', { topic: meeting.topic })}
             </Link>
           </Fact>
         )}
