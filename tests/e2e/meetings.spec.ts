@@ -15,7 +15,7 @@ async function addNote(page: Page, text: string) {
   await composer.getByRole('button', { name: '添加备注' }).click();
 }
 
-test('meetings: schedule with an agenda, notes appear live in both browsers, action items become tasks and show their status', { tag: '@smoke' }, async ({ browser }, testInfo) => {
+test('meetings: schedule with an agenda, notes appear live in both browsers, action items become tasks and show their status', { tag: '@smoke' }, async ({ browser, playwright }, testInfo) => {
   test.setTimeout(150_000);
   const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
   const contextOptions = { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
@@ -88,24 +88,26 @@ test('meetings: schedule with an agenda, notes appear live in both browsers, act
   expect((await b.request.patch(`/api/v1/tasks/${budget.task.id}`, { data: { status: 'done' } })).status()).toBe(200);
   await expect(a.locator('[data-testid="action-items"] li[data-done]')).toContainText('提交预算申请');
 
-  // The invitation parses as a calendar event; the exported minutes open.
-  const ics = await a.request.get(`/api/v1/meetings/${meetingId}/invitation`);
+  // The invitation parses as a calendar event; the exported minutes open. A request context of its
+  // own: the page's may hold a keep-alive socket the server has closed meanwhile.
+  const api = await playwright.request.newContext({ baseURL, storageState: await organizerContext.storageState() });
+  const ics = await api.get(`/api/v1/meetings/${meetingId}/invitation`);
   expect(ics.headers()['content-type']).toContain('text/calendar');
   const event = new ICAL.Event(ICAL.Component.fromString(await ics.text()).getFirstSubcomponent('vevent')!);
   expect(event.summary).toBe('发布会筹备周会');
   expect(event.uid).toBe(`${meetingId}@xiezuo`);
-  const xlsx = await a.request.get(`/api/v1/meetings/${meetingId}/minutes-table?format=xlsx`);
+  const xlsx = await api.get(`/api/v1/meetings/${meetingId}/minutes-table?format=xlsx`);
   expect(xlsx.status()).toBe(200);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(await xlsx.body()) as never);
   const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String);
   expect(cells).toEqual(expect.arrayContaining(['发布会筹备周会', '提交预算申请', '已完成']));
-  const docx = await a.request.get(`/api/v1/meetings/${meetingId}/minutes-table?format=docx`);
+  const docx = await api.get(`/api/v1/meetings/${meetingId}/minutes-table?format=docx`);
   const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.body()) });
   expect(text).toContain('发布会筹备周会');
   expect(text).toContain('准备彩排流程');
   await a.getByRole('link', { name: '打印 / PDF' }).click();
   await expect(a.getByTestId('minutes-table')).toContainText('回顾上周进度');
 
-  await Promise.all([organizerContext.close(), attendeeContext.close()]);
+  await Promise.all([api.dispose(), organizerContext.close(), attendeeContext.close()]);
 });
