@@ -1,8 +1,9 @@
 import { desc, eq, type SQL } from 'drizzle-orm';
-import { auditEvents, users } from '@/db/schema';
+import { auditEvents, feedEvents, users } from '@/db/schema';
 import { getDb, type Database } from '@/db/client';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { assertCanInOrg } from '@/lib/auth/permissions';
+import { feedLinesFor } from '@/lib/feed/from-audit';
 
 type Executor = Pick<Database, 'insert'>;
 
@@ -16,9 +17,15 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-/** Records who did what; call inside the same transaction as the change it describes. */
+/**
+ * Records who did what; call inside the same transaction as the change it describes. A change the
+ * space's members should hear of gets its line in the space's feed in the same step.
+ */
 export async function recordAudit(executor: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditEvents).values({ ...entry, actorId: actorId(actor) });
+  const by = actorId(actor);
+  await executor.insert(auditEvents).values({ ...entry, actorId: by });
+  const lines = entry.spaceId ? feedLinesFor(entry) : [];
+  if (lines.length) await executor.insert(feedEvents).values(lines.map((line) => ({ ...line, spaceId: entry.spaceId!, actorId: by })));
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormMessage, fieldHelpers } from '@/components/ui/form-status';
 import { TextareaField } from '@/components/ui/textarea-field';
@@ -12,12 +11,8 @@ import { MEETING_NOTE_MAX } from '@/lib/meetings/rules';
 /** Adds a note to the meeting (Ctrl/⌘+Enter sends); cleared once saved, kept when refused. */
 export function NoteComposer({ meetingId, action }: { meetingId: string; action: (state: ActionState<void>, formData: FormData) => Promise<ActionState<void>> }) {
   const t = useTranslations('meetings');
-  const { state, onSubmit, pending } = useFormAction(action);
+  const { state, onSubmit, pending, form } = useFormAction(action, { resetOnSuccess: true });
   const { errors } = fieldHelpers(state);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="space-y-2" data-testid="note-composer">
       {state && !state.ok && <FormMessage state={state} />}

@@ -10,7 +10,7 @@ import { NotificationsButton } from './notifications-button';
 import { UnreadBadge, UnreadProvider } from './unread-badges';
 import { UserMenu } from './user-menu';
 
-type ShellUser = Pick<User, 'name' | 'email' | 'avatarKey' | 'isOrgAdmin'>;
+type ShellUser = Pick<User, 'id' | 'name' | 'email' | 'avatarKey' | 'isOrgAdmin'>;
 
 interface AppShellProps {
   user: ShellUser;
@@ -110,7 +110,7 @@ export async function AppShell({ user, departmentName, favorites, spaces, unread
           <span>{t('common.appName')}</span>
         </Link>
         <div className="ml-auto flex items-center gap-1">
-          <NotificationsButton />
+          <NotificationsButton userId={user.id} />
           <UserMenu user={user} departmentName={departmentName} />
         </div>
       </header>

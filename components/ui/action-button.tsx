@@ -10,7 +10,8 @@ interface ActionButtonProps {
   label: string;
   /** Accessible name when the visible label alone is ambiguous in a list. */
   ariaLabel?: string;
-  tone?: 'default' | 'danger';
+  /** 'primary' for the one thing the viewer is asked to do (a filled button). */
+  tone?: 'default' | 'danger' | 'primary';
   /** Asked before running (for what cannot be undone). */
   confirm?: string;
 }
@@ -18,7 +19,7 @@ interface ActionButtonProps {
 /** One button that runs a server action for a row, with the refusal shown next to it. */
 export function ActionButton({ action, fields, label, ariaLabel, tone = 'default', confirm }: ActionButtonProps) {
   const [state, formAction, pending] = useActionState(action, null);
-  const color = tone === 'danger' ? 'text-red-700 hover:bg-red-50' : 'text-brand-700 hover:bg-brand-50';
+  const color = { default: 'text-brand-700 hover:bg-brand-50', danger: 'text-red-700 hover:bg-red-50', primary: 'bg-brand-600 text-white hover:bg-brand-700' }[tone];
   return (
     <form
       action={formAction}

@@ -7,3 +7,5 @@ export * from './realtime';
 export * from './chat';
 export * from './files';
 export * from './meetings';
+export * from './feed';
+export * from './notify';

@@ -49,6 +49,8 @@ export const spaceMembers = pgTable(
     role: text({ enum: SPACE_ROLES }).notNull(),
     /** 空间管理员: manages members and settings; a space has one or two. */
     isAdmin: boolean().notNull().default(false),
+    /** The member muted the space: nothing of it reaches their notification centre. */
+    notificationsMuted: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.spaceId, t.userId] }), index('space_members_user_id_idx').on(t.userId)],

@@ -10,6 +10,7 @@ import {
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
 import { filesPaths, filesRequests, filesResponses } from './openapi-files';
+import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
@@ -41,6 +42,7 @@ const requests = {
   ...chatRequests,
   ...filesRequests,
   ...meetingsRequests,
+  ...feedRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -58,6 +60,7 @@ const responses = {
   ...chatResponses,
   ...filesResponses,
   ...meetingsResponses,
+  ...feedResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -132,6 +135,7 @@ export function buildOpenApiDocument(version: string) {
       ...chatPaths(),
       ...filesPaths(),
       ...meetingsPaths(),
+      ...feedPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

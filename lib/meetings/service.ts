@@ -13,6 +13,7 @@ import { parseInput } from '@/lib/validation';
 import { authorizeMeeting } from './access';
 import { replaceAgenda } from './agenda';
 import { announceMeetingChange } from './events';
+import { attendeeIdsOf, notifyAttendees, type AttendeeChange } from './notify';
 import { MEETING_DURATION_MAX, MEETING_DURATION_MIN } from './rules';
 import {
   createMeetingSchema, minutesSchema, updateMeetingSchema,
@@ -50,13 +51,16 @@ function resolveTiming(input: { startsAt?: string; endsAt?: string; durationMinu
   return { startsAt, durationMinutes, timeZone };
 }
 
-async function setAttendees(tx: Transaction, meeting: Pick<Meeting, 'id' | 'spaceId'>, attendeeIds: readonly string[]) {
+/** Replaces who attends; says who was added, who stays and who was taken off (each is told differently). */
+async function setAttendees(tx: Transaction, meeting: Pick<Meeting, 'id' | 'spaceId'>, attendeeIds: readonly string[]): Promise<AttendeeChange> {
   await assertSpaceMembers(tx, meeting.spaceId, attendeeIds, 'attendeeIds', 'attendeeNotMember');
   const wanted = [...new Set(attendeeIds)];
   const current = await tx.select({ userId: meetingAttendees.userId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, meeting.id));
   const gone = current.map((r) => r.userId).filter((id) => !wanted.includes(id));
   if (gone.length) await tx.delete(meetingAttendees).where(and(eq(meetingAttendees.meetingId, meeting.id), inArray(meetingAttendees.userId, gone)));
   if (wanted.length) await tx.insert(meetingAttendees).values(wanted.map((userId) => ({ meetingId: meeting.id, userId }))).onConflictDoNothing();
+  const had = new Set(current.map((r) => r.userId));
+  return { added: wanted.filter((id) => !had.has(id)), kept: wanted.filter((id) => had.has(id)), removed: gone };
 }
 
 async function setDepartments(tx: Transaction, organizationId: string, meetingId: string, departmentIds: string[]) {
@@ -84,10 +88,11 @@ export async function createMeeting(actor: Actor, spaceId: string, input: Create
       spaceId, topic: data.topic, ...timing, place: data.place ?? null, onlineUrl: data.onlineUrl ?? null,
       recurrence: data.recurrence, organizerId,
     }).returning();
-    await setAttendees(tx, meeting!, organizerId ? [organizerId, ...data.attendeeIds] : data.attendeeIds);
+    const attendees = await setAttendees(tx, meeting!, organizerId ? [organizerId, ...data.attendeeIds] : data.attendeeIds);
     await setDepartments(tx, space.organizationId, meeting!.id, data.departmentIds);
     await replaceAgenda(tx, meeting!, data.agenda);
     await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId, action: 'meeting.create', targetType: 'meeting', targetId: meeting!.id, data: { after: snapshot(meeting!) } });
+    await notifyAttendees(tx, actor, space, meeting!, 'meeting.invited', attendees.added);
     await announceMeetingChange(tx, actor, spaceId, meeting!.id);
     return meeting!;
   });
@@ -119,13 +124,18 @@ export async function updateMeeting(actor: Actor, meetingId: string, input: Upda
       || (['durationMinutes', 'timeZone', 'topic', 'place', 'onlineUrl', 'recurrence'] as const).some((field) => details[field] !== meeting[field]);
     const [updated] = await tx.update(meetings).set({ ...details, sequence: calendarChange ? meeting.sequence + 1 : meeting.sequence })
       .where(and(eq(meetings.id, meeting.id), eq(meetings.spaceId, meeting.spaceId))).returning();
-    if (sent('attendeeIds')) await setAttendees(tx, meeting, meeting.organizerId ? [meeting.organizerId, ...(data.attendeeIds ?? [])] : (data.attendeeIds ?? []));
+    const attendees = sent('attendeeIds')
+      ? await setAttendees(tx, meeting, meeting.organizerId ? [meeting.organizerId, ...(data.attendeeIds ?? [])] : (data.attendeeIds ?? []))
+      : { added: [], removed: [], kept: await attendeeIdsOf(tx, meeting.id) };
     if (sent('departmentIds')) await setDepartments(tx, access.space.organizationId, meeting.id, data.departmentIds ?? []);
     if (sent('agenda')) await replaceAgenda(tx, meeting, data.agenda ?? []);
     await recordAudit(tx, actor, {
       organizationId: access.space.organizationId, spaceId: meeting.spaceId, action: 'meeting.update', targetType: 'meeting', targetId: meeting.id,
       data: { before: snapshot(meeting), after: snapshot(updated!) },
     });
+    await notifyAttendees(tx, actor, access.space, updated!, 'meeting.invited', attendees.added);
+    await notifyAttendees(tx, actor, access.space, updated!, 'meeting.cancelled', attendees.removed);
+    if (calendarChange) await notifyAttendees(tx, actor, access.space, updated!, 'meeting.updated', attendees.kept);
     await announceMeetingChange(tx, actor, meeting.spaceId, meeting.id);
     return updated!;
   });
@@ -140,6 +150,7 @@ export async function cancelMeeting(actor: Actor, meetingId: string): Promise<Me
     const [updated] = await tx.update(meetings).set({ status: 'cancelled', sequence: meeting.sequence + 1 })
       .where(and(eq(meetings.id, meeting.id), eq(meetings.spaceId, meeting.spaceId))).returning();
     await recordAudit(tx, actor, { organizationId: access.space.organizationId, spaceId: meeting.spaceId, action: 'meeting.cancel', targetType: 'meeting', targetId: meeting.id });
+    await notifyAttendees(tx, actor, access.space, updated!, 'meeting.cancelled', await attendeeIdsOf(tx, meeting.id));
     await announceMeetingChange(tx, actor, meeting.spaceId, meeting.id);
     return updated!;
   });

@@ -18,6 +18,8 @@ export const SPACE_EVENT_TYPES = [
   'file.changed',
   /** data: { meetingId, by }: a meeting, its agenda, notes, minutes or action items changed. */
   'meeting.changed',
+  /** data: { announcementId, by }: an announcement posted, pinned, taken back or acknowledged. */
+  'announcement.changed',
   /** data: { userIds }: people who left the space (their streams end). */
   'member.removed',
 ] as const;

@@ -1,7 +1,7 @@
-import { getDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { getDatabaseHandle } from '@/db/client';
 import type { SpaceEvent } from '@/db/schema';
-import type { Listener } from '@/db/pg-listener';
 import { EVENTS_CHANNEL, latestSpaceSeq, readSpaceEvents } from './events';
+import { keepListening, type Listening } from './listening';
 import { startEventPruning } from './retention';
 
 // The process's fan-out of space events to its open streams. A NOTIFY (from any process, this one
@@ -28,7 +28,7 @@ const RETRY_MS = 1000;
 
 interface HubState {
   spaces: Map<string, SpaceTail>;
-  listening?: { handle: DatabaseHandle; listener: Promise<Listener> };
+  listening?: Listening;
 }
 
 // On globalThis, like the database handle: Next bundles route modules separately.
@@ -77,26 +77,12 @@ function onNotify(payload: string): void {
   if (spaceId && seq) signalSpace(spaceId, Number(seq));
 }
 
-/** Starts this process's LISTEN on the events channel, once per database handle. */
-async function ensureListening(): Promise<void> {
-  const handle = await getDatabaseHandle();
-  if (state.listening?.handle !== handle) {
-    const previous = state.listening;
-    state.listening = { handle, listener: handle.listen(EVENTS_CHANNEL, onNotify, signalAll) };
-    void previous?.listener.then((listener) => listener.close(), () => {});
-    state.listening.listener.catch(() => {
-      if (state.listening?.handle === handle) state.listening = undefined;
-    });
-  }
-  await state.listening.listener;
-}
-
 /**
  * Follows a space's events from now on: `deliver` gets each new event once, in order. Returns the
  * number of the last event before it joined, and a function to stop.
  */
 export async function subscribeSpace(spaceId: string, subscriber: Subscriber): Promise<{ joinedAfter: number; unsubscribe: () => void }> {
-  await ensureListening();
+  await keepListening(state, EVENTS_CHANNEL, onNotify, signalAll);
   startEventPruning();
   let tail = state.spaces.get(spaceId);
   if (!tail) {

@@ -48,6 +48,15 @@ export function viewerOf(userId: string | null, privateChannels: Set<string>): S
   };
 }
 
+/** Headers of every event stream. */
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  // nginx would otherwise buffer the stream.
+  'x-accel-buffering': 'no',
+} as const;
+
 /**
  * The space's event stream (Server-Sent Events) for a person who may see the space: what they
  * missed since Last-Event-ID, then everything new, with a heartbeat.
@@ -60,15 +69,7 @@ export async function spaceEventsResponse(actor: Actor, spaceId: string, request
   const userId = actorId(actor);
   const viewer = viewerOf(userId, await privateChannelsOf(spaceId, userId));
   const body = await openSpaceStream({ spaceId, viewer, lastEventId, signal: request.signal });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      // nginx would otherwise buffer the stream.
-      'x-accel-buffering': 'no',
-    },
-  });
+  return new Response(body, { headers: SSE_HEADERS });
 }
 
 /** The space's latest event number, for a page to start its stream from (no gap between render and connect). */

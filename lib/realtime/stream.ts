@@ -2,9 +2,8 @@ import { getDb } from '@/db/client';
 import type { SpaceEvent } from '@/db/schema';
 import { oldestSpaceSeq, readSpaceEvents } from './events';
 import { subscribeSpace } from './hub';
+import { openSseBody } from './sse-body';
 
-/** A proxy closes an idle connection after a minute or so; a comment line keeps it open. */
-export const HEARTBEAT_MS = 20_000;
 /** A client further behind than this reloads instead of replaying (a "reset" event). */
 export const MAX_REPLAY = 5000;
 const REPLAY_BATCH = 500;
@@ -52,59 +51,37 @@ interface OpenOptions {
  * events already pruned, gets a `reset` event (reload your data) and continues from now.
  */
 export async function openSpaceStream({ spaceId, viewer, lastEventId, signal }: OpenOptions): Promise<ReadableStream<Uint8Array>> {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let closed = false;
+  let unsubscribe = () => {};
+  const body = openSseBody({ signal, retryMs: RETRY_MS, onClose: () => unsubscribe() });
   let lastSent = lastEventId ?? 0;
   // Live events that arrive while the gap is replayed wait here, so order holds.
   let queue: SpaceEvent[] | null = [];
   /** A live batch: shared bytes when every event in it is for everyone and new to this stream. */
   const sendBatch = (batch: readonly SpaceEvent[]) => {
-    if (closed) return;
+    if (body.isClosed()) return;
     if (batch[0]!.seq > lastSent && !batch.some(isPersonal)) {
       lastSent = batch[batch.length - 1]!.seq;
-      controller.enqueue(encodeBatch(batch));
+      body.enqueue(encodeBatch(batch));
       return;
     }
     for (const event of batch) send(event);
   };
-
-  const write = (text: string) => {
-    if (!closed) controller.enqueue(encoder.encode(text));
-  };
   const send = (event: SpaceEvent) => {
-    if (closed || event.seq <= lastSent) return;
+    if (body.isClosed() || event.seq <= lastSent) return;
     lastSent = event.seq;
-    if (viewer.canSee(event)) write(sseFrame(event));
+    if (viewer.canSee(event)) body.write(sseFrame(event));
     // An event the viewer may not see still moves the id on, so a reconnect does not ask for it again.
-    else write(`id: ${event.seq}\n\n`);
-    if (viewer.isShutOut(event)) close();
+    else body.write(`id: ${event.seq}\n\n`);
+    if (viewer.isShutOut(event)) body.close();
   };
 
-  const { joinedAfter, unsubscribe } = await subscribeSpace(spaceId, {
+  const subscription = await subscribeSpace(spaceId, {
     deliver: (batch) => (queue ? queue.push(...batch) : sendBatch(batch)),
   });
-  const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
-  heartbeat.unref?.();
-  function close() {
-    if (closed) return;
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribe();
-    try {
-      controller.close();
-    } catch {
-      // Already closed by the client going away.
-    }
-  }
-  signal.addEventListener('abort', close, { once: true });
-
-  const stream = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-    cancel: close,
-  });
-  write(`retry: ${RETRY_MS}\n\n`);
+  const { joinedAfter } = subscription;
+  unsubscribe = subscription.unsubscribe;
+  // The client may have gone while the stream was joining.
+  if (body.isClosed()) unsubscribe();
 
   void (async () => {
     try {
@@ -113,10 +90,10 @@ export async function openSpaceStream({ spaceId, viewer, lastEventId, signal }: 
       queue = null;
       for (const event of waiting) send(event);
     } catch {
-      close();
+      body.close();
     }
   })();
-  return stream;
+  return body.stream;
 
   async function replayGap() {
     if (lastEventId === null || lastEventId >= joinedAfter) {
@@ -128,7 +105,7 @@ export async function openSpaceStream({ spaceId, viewer, lastEventId, signal }: 
     const oldest = await oldestSpaceSeq(db, spaceId);
     if (joinedAfter - lastEventId > MAX_REPLAY || oldest === null || oldest > lastEventId + 1) return reset(joinedAfter, 'reset');
     let cursor = lastEventId;
-    while (cursor < joinedAfter && !closed) {
+    while (cursor < joinedAfter && !body.isClosed()) {
       const events = await readSpaceEvents(db, spaceId, cursor, REPLAY_BATCH);
       for (const event of events) if (event.seq <= joinedAfter) send(event);
       if (events.length < REPLAY_BATCH) break;
@@ -139,6 +116,6 @@ export async function openSpaceStream({ spaceId, viewer, lastEventId, signal }: 
   /** `ready` on a first connect, `reset` when the gap cannot be replayed: the client's id becomes `seq`. */
   function reset(seq: number, type: 'ready' | 'reset') {
     lastSent = seq;
-    write(sseFrame({ seq, type, data: {} }));
+    body.write(sseFrame({ seq, type, data: {} }));
   }
 }

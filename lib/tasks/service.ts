@@ -16,6 +16,7 @@ import { cascadeSuccessors, earliestStart, startOf, wouldCreateCycle, type Depen
 import { createTaskSchema, updateTaskSchema, type CreateTaskInput, type UpdateTaskInput } from './schema';
 import { applyStatusChange, issueRequiredErrors } from './status';
 import { announceTaskChanges } from './events';
+import { helperIdsOf, notifyTaskPeople } from './notify';
 
 /** The fields of a task the audit log records before and after a change. */
 export function taskSnapshot(task: Task) {
@@ -134,6 +135,7 @@ export async function insertTask(tx: Transaction, actor: Actor, spaceId: string,
     organizationId: space.organizationId, spaceId, action: 'task.create', targetType: 'task', targetId: task!.id,
     data: { after: taskSnapshot(task!) },
   });
+  await notifyTaskPeople(tx, actor, space, null, task!);
   await announceTaskChanges(tx, actor, spaceId, [task!.id]);
   return task!;
 }
@@ -210,6 +212,7 @@ export async function updateTask(actor: Actor, taskId: string, input: UpdateTask
       })
       .where(and(eq(tasks.id, taskId), eq(tasks.spaceId, spaceId)))
       .returning();
+    const helpersBefore = await helperIdsOf(tx, taskId);
     if (data.helperIds) {
       await tx.delete(taskHelpers).where(eq(taskHelpers.taskId, taskId));
       const helperIds = [...new Set(data.helperIds)].filter((id) => id !== updated!.assigneeId);
@@ -224,6 +227,7 @@ export async function updateTask(actor: Actor, taskId: string, input: UpdateTask
       organizationId: access.space.organizationId, spaceId, action: 'task.update', targetType: 'task', targetId: taskId,
       data: { before: taskSnapshot(task), after: taskSnapshot(updated!), ...(rescheduled.length ? { rescheduled: rescheduled.map((r) => r.id) } : {}) },
     });
+    await notifyTaskPeople(tx, actor, access.space, task, updated!, helpersBefore);
     await announceTaskChanges(tx, actor, spaceId, [taskId, ...rescheduled.map((r) => r.id)]);
     return { task: updated!, rescheduled };
   });

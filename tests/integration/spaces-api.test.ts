@@ -196,19 +196,23 @@ describe('the OpenAPI document', () => {
     expect(result.valid).toBe(true);
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
-      '/action-items/{itemId}', '/attachments/{attachmentId}', '/channels/{channelId}', '/channels/{channelId}/archive',
+      '/action-items/{itemId}', '/announcements/{announcementId}', '/announcements/{announcementId}/acknowledge',
+      '/announcements/{announcementId}/readers', '/attachments/{attachmentId}', '/channels/{channelId}', '/channels/{channelId}/archive',
       '/channels/{channelId}/messages', '/channels/{channelId}/read', '/channels/{channelId}/readers', '/channels/{channelId}/unarchive',
       '/files/{fileId}', '/files/{fileId}/attachments', '/files/{fileId}/content', '/files/{fileId}/preview', '/files/{fileId}/purge',
       '/files/{fileId}/restore', '/files/{fileId}/star', '/files/{fileId}/versions', '/files/{fileId}/versions/{versionId}/restore',
-      '/folders/{folderId}', '/folders/{folderId}/purge', '/folders/{folderId}/restore', '/me', '/me/avatar', '/me/starred-files', '/me/unread',
-      '/meeting-notes/{noteId}', '/meetings/{meetingId}', '/meetings/{meetingId}/action-items', '/meetings/{meetingId}/action-items/sync',
-      '/meetings/{meetingId}/agenda-timer', '/meetings/{meetingId}/cancel', '/meetings/{meetingId}/invitation', '/meetings/{meetingId}/minutes',
-      '/meetings/{meetingId}/minutes-table', '/meetings/{meetingId}/notes', '/messages/{messageId}', '/messages/{messageId}/reactions',
-      '/messages/{messageId}/receipts', '/messages/{messageId}/thread', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/archive',
-      '/spaces/{spaceId}/channels', '/spaces/{spaceId}/events', '/spaces/{spaceId}/files', '/spaces/{spaceId}/folders', '/spaces/{spaceId}/meetings',
-      '/spaces/{spaceId}/members', '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/progress-table',
-      '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks', '/spaces/{spaceId}/unarchive',
-      '/task-issues/{issueId}/resolve', '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
+      '/folders/{folderId}', '/folders/{folderId}/purge', '/folders/{folderId}/restore', '/me', '/me/avatar', '/me/starred-files',
+      '/me/unread', '/meeting-notes/{noteId}', '/meetings/{meetingId}', '/meetings/{meetingId}/action-items',
+      '/meetings/{meetingId}/action-items/sync', '/meetings/{meetingId}/agenda-timer', '/meetings/{meetingId}/cancel',
+      '/meetings/{meetingId}/invitation', '/meetings/{meetingId}/minutes', '/meetings/{meetingId}/minutes-table',
+      '/meetings/{meetingId}/notes', '/messages/{messageId}', '/messages/{messageId}/reactions', '/messages/{messageId}/receipts',
+      '/messages/{messageId}/thread', '/notifications', '/notifications/read-all', '/notifications/stream',
+      '/notifications/{notificationId}/read', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
+      '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/events', '/spaces/{spaceId}/feed',
+      '/spaces/{spaceId}/files', '/spaces/{spaceId}/folders', '/spaces/{spaceId}/meetings', '/spaces/{spaceId}/members',
+      '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/mute',
+      '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks',
+      '/spaces/{spaceId}/unarchive', '/task-issues/{issueId}/resolve', '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
     ]);
     expect(document.components.schemas.CreateSpace.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
     expect(document.components.schemas.SpaceDetail.properties.members.items).toEqual({ $ref: '#/components/schemas/SpaceMember' });

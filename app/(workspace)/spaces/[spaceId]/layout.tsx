@@ -34,6 +34,7 @@ export default async function SpaceLayout({ children, params }: { children: Reac
         label={t('sections')}
         tabs={[
           { href: base, label: t('overview'), exact: true },
+          { href: `${base}/feed`, label: t('feed') },
           { href: `${base}/chat`, label: t('chat') },
           { href: `${base}/files`, label: t('files') },
           { href: `${base}/meetings`, label: t('meetings') },

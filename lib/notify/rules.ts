@@ -1,0 +1,43 @@
+// Client-safe facts about notifications (通知).
+import type { notificationPreferences } from '../org/schema';
+
+/**
+ * What a notification is about. The important ones (task reminders, invitations, announcements,
+ * overdue replies) reach everyone; the rest only those who chose "all messages".
+ */
+export const NOTIFICATION_KINDS = [
+  'task.assigned',
+  'task.helper',
+  'task.statusChanged',
+  'meeting.invited',
+  'meeting.updated',
+  'meeting.cancelled',
+  'announcement.posted',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const IMPORTANT_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'task.assigned',
+  'task.helper',
+  'meeting.invited',
+  'meeting.updated',
+  'meeting.cancelled',
+  'announcement.posted',
+];
+
+export function isImportantKind(kind: NotificationKind): boolean {
+  return IMPORTANT_NOTIFICATION_KINDS.includes(kind);
+}
+
+export type NotificationPreference = (typeof notificationPreferences)[number];
+
+/** Whether someone with this preference gets a notification of this kind. */
+export function preferenceAllows(preference: NotificationPreference, kind: NotificationKind): boolean {
+  return preference === 'all' || isImportantKind(kind);
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 30;
+
+/** The notification centre's tabs: everything, the unread ones, the important ones. */
+export const NOTIFICATION_FILTERS = ['all', 'unread', 'important'] as const;
+export type NotificationFilter = (typeof NOTIFICATION_FILTERS)[number];

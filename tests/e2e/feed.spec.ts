@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectHydrated, signIn, userFor } from './fixtures';
+
+async function me(page: Page): Promise<{ id: string; departmentId: string }> {
+  return (await (await page.request.get('/api/v1/me')).json()).user;
+}
+
+test('announcements: a lead posts one, the member hears of it live and acknowledges it, the lead sees who has not', { tag: '@smoke' }, async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
+  const contextOptions = { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
+  const [leadContext, memberContext, silentContext] = await Promise.all([1, 2, 3].map(() => browser.newContext(contextOptions)));
+  const a = await leadContext!.newPage();
+  const b = await memberContext!.newPage();
+  const c = await silentContext!.newPage();
+  const lead = userFor(testInfo, 'chatAuthor');
+  const member = userFor(testInfo, 'chatReader');
+  const silent = userFor(testInfo, 'spaceObserver');
+  await signIn(a, lead.email);
+  await signIn(b, member.email);
+  await signIn(c, silent.email);
+  const [aMe, bMe, cMe] = await Promise.all([me(a), me(b), me(c)]);
+  await silentContext!.close();
+  const created = await a.request.post('/api/v1/spaces', {
+    data: {
+      name: `公告-${testInfo.project.name}-${Date.now()}`, goal: '筹备发布会', startDate: '2026-11-01', endDate: '2027-03-31',
+      departmentIds: [aMe.departmentId], adminIds: [aMe.id], memberIds: [bMe.id, cMe.id],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const spaceId = (await created.json()).space.id;
+
+  // B starts with nothing unread and keeps a page open.
+  expect((await b.request.post('/api/v1/notifications/read-all')).ok()).toBe(true);
+  await b.goto(`/spaces/${spaceId}/feed`);
+  await expect(b.getByTestId('notification-bell')).toHaveAttribute('aria-label', '通知');
+  await expect(b.getByText('暂无公告')).toBeVisible();
+
+  // A posts the announcement from the feed page.
+  await a.goto(`/spaces/${spaceId}/feed`);
+  const form = a.getByTestId('announcement-form');
+  await expectHydrated(form.getByRole('button', { name: '发布公告' }));
+  await form.getByRole('button', { name: '发布公告' }).click();
+  await expect(form.getByText('必填').first()).toBeVisible();
+  await form.getByLabel('标题').fill('发布会改期至 12 月 18 日');
+  await form.getByLabel('内容').fill('请各部门据此**调整计划**');
+  await form.getByLabel('置顶').check();
+  await form.getByRole('button', { name: '发布公告' }).click();
+  await expect(a.getByTestId('announcement')).toContainText('发布会改期至 12 月 18 日');
+  await expect(a.getByTestId('feed-list')).toContainText('发布了公告「发布会改期至 12 月 18 日」');
+
+  // B's bell counts it without a reload; the announcement appears on B's open page.
+  await expect(b.getByTestId('notification-count')).toHaveText('1');
+  await expect(b.getByTestId('announcement')).toContainText('发布会改期至 12 月 18 日');
+  await expect(b.getByTestId('announcement').locator('strong')).toHaveText('调整计划');
+  const acknowledge = b.getByTestId('announcement').getByRole('button', { name: '确认已读' });
+  await expectHydrated(acknowledge);
+  await acknowledge.click();
+  await expect(b.getByTestId('announcement')).toContainText('已确认');
+
+  // The notification centre lists it; opening it reads it and leads to the announcement.
+  await b.goto('/notifications');
+  await b.getByTestId('notification-list').getByRole('link').first().click();
+  await expect(b).toHaveURL(new RegExp(`/spaces/${spaceId}/feed`));
+  await expect(b.getByTestId('notification-bell')).toHaveAttribute('aria-label', '通知');
+
+  // A follows up: who acknowledged, who has not.
+  await a.reload();
+  await a.getByTestId('ack-progress').click();
+  await expect(a.getByTestId('ack-done')).toContainText(member.name);
+  await expect(a.getByTestId('ack-pending')).toContainText(silent.name);
+  await expect(a.getByTestId('ack-pending')).not.toContainText(member.name);
+});
