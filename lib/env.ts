@@ -49,6 +49,17 @@ const envSchema = z.object({
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(15).default(12),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * Outgoing mail server for notification emails: smtp://user:pass@host:587 (upgrades with
+   * STARTTLS when offered) or smtps://user:pass@host:465; percent-encode `@`, `:` and `/` in the
+   * password. Unset: notifications are not emailed.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://… or smtps://…' }).optional(),
+  /** The From of notification emails, an address with an optional display name. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'expected an address like "Xiezuo <no-reply@example.com>"')
+    .default('Xiezuo <no-reply@localhost>'),
   DEFAULT_TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** Cards a board column holds at most (a safety cap: columns render only the cards in view). */
   BOARD_COLUMN_LIMIT: z.coerce.number().int().min(1).max(5000).default(2000),
