@@ -9,7 +9,7 @@ import { UploadPanel } from './upload-panel';
 
 interface AttachPickerProps {
   spaceId: string;
-  target: { type: 'task' | 'message'; id: string };
+  target: { type: 'task' | 'message' | 'meeting'; id: string };
   maxBytes: number;
   choices: { id: string; name: string }[];
 }
@@ -31,12 +31,12 @@ export function AttachPicker({ spaceId, target, maxBytes, choices }: AttachPicke
   return (
     <div className="mt-3 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3">
       {choices.length > 0 && (
-        <form action={formAction} className="flex min-w-0 flex-wrap items-end gap-2">
+        <form action={formAction} className="flex w-full min-w-0 flex-wrap items-end gap-2 sm:w-auto">
           <input type="hidden" name="targetType" value={target.type} />
           <input type="hidden" name="targetId" value={target.id} />
-          <label className="min-w-0 text-xs font-medium text-slate-600">
+          <label className="min-w-0 flex-1 text-xs font-medium text-slate-600 sm:flex-none">
             {t('attachFromLibrary')}
-            <select name="fileId" required className="mt-1 block min-h-10 w-64 max-w-full rounded-md border border-slate-300 px-2 text-sm" defaultValue="">
+            <select name="fileId" required className="mt-1 block min-h-10 w-full rounded-md border border-slate-300 px-2 text-sm sm:w-64" defaultValue="">
               <option value="" disabled>{t('pickFile')}</option>
               {choices.map((choice) => <option key={choice.id} value={choice.id}>{choice.name}</option>)}
             </select>

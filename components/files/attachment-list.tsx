@@ -10,14 +10,14 @@ import { FileIcon } from './file-icon';
 
 interface AttachmentListProps {
   spaceId: string;
-  target: { type: 'task' | 'message'; id: string };
+  target: { type: 'task' | 'message' | 'meeting'; id: string };
   attachments: AttachmentResource[];
   /** Library files offered for attaching; empty when the viewer may not attach. */
   choices: FileResource[];
   canAttach: boolean;
 }
 
-/** 附件 of a task (or message): library files with a link to each, and, for editors, add and remove. */
+/** 附件 of a task, meeting (or message): library files with a link to each, and, for editors, add and remove. */
 export async function AttachmentList({ spaceId, target, attachments, choices, canAttach }: AttachmentListProps) {
   const t = await getTranslations('files');
   const attachedIds = new Set(attachments.map((a) => a.file.id));

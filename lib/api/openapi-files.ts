@@ -128,7 +128,7 @@ export function filesPaths() {
     },
     '/files/{fileId}/attachments': {
       parameters: [fileId],
-      post: { operationId: 'attachFile', summary: 'Attach the file to a task or message of its space', requestBody: body('Attach'), responses: { ...done, ...writes } },
+      post: { operationId: 'attachFile', summary: 'Attach the file to a task, meeting or message of its space (a meeting: by whoever may edit it; a message: by its author)', requestBody: body('Attach'), responses: { ...done, ...writes } },
     },
     '/attachments/{attachmentId}': {
       parameters: [pathParam('attachmentId', 'An attachment.')],

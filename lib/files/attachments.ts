@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { fileAttachments, files, messages, tasks } from '@/db/schema';
+import { fileAttachments, files, meetings, messages, tasks } from '@/db/schema';
 import { requireUserActor, type Actor } from '@/lib/auth/actor';
 import type { SpaceAction } from '@/lib/auth/permissions';
 import { announceMessageChange } from '@/lib/chat/messages';
 import { recordAudit } from '@/lib/audit';
 import { Forbidden, Invalid, NotFound } from '@/lib/errors';
-import { authorizeSpace } from '@/lib/spaces/access';
+import { holdsMeetingRight } from '@/lib/meetings/access';
+import { announceMeetingChange } from '@/lib/meetings/events';
+import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
 import { isUuid, parseInput } from '@/lib/validation';
 import { authorizeFile } from './access';
 import { announceFileChanges } from './events';
@@ -19,10 +21,15 @@ import { attachSchema } from './schema';
 interface TargetRules {
   action: SpaceAction;
   spaceOf: (tx: Transaction, id: string) => Promise<string | null>;
-  /** Whether this actor may attach to that one (beyond the action): a message only by its author. */
-  mayAttach?: (tx: Transaction, id: string, userId: string) => Promise<boolean>;
+  /**
+   * Whether this actor may attach to that one (beyond the action): a message only by its author,
+   * a meeting only by whoever may edit it (its organiser or a lead).
+   */
+  mayAttach?: (tx: Transaction, id: string, actor: Actor, access: LoadedSpaceAccess) => Promise<boolean>;
+  /** What a refusal by `mayAttach` says (a key of the `errors` catalogue). */
+  refusal?: string;
   /** Tells open views of the target that its attachments changed. */
-  announce?: (tx: Transaction, id: string) => Promise<void>;
+  announce?: (tx: Transaction, actor: Actor, spaceId: string, id: string) => Promise<void>;
 }
 
 const TARGETS: Partial<Record<AttachmentTarget, TargetRules>> = {
@@ -33,13 +40,26 @@ const TARGETS: Partial<Record<AttachmentTarget, TargetRules>> = {
   message: {
     action: 'chat.post',
     spaceOf: async (tx, id) => (await tx.select({ spaceId: messages.spaceId }).from(messages).where(eq(messages.id, id)))[0]?.spaceId ?? null,
-    mayAttach: async (tx, id, userId) => (await tx.select({ authorId: messages.authorId }).from(messages).where(eq(messages.id, id)))[0]?.authorId === userId,
-    announce: announceMessageChange,
+    mayAttach: async (tx, id, actor) => (await tx.select({ authorId: messages.authorId }).from(messages).where(eq(messages.id, id)))[0]?.authorId === requireUserActor(actor).id,
+    announce: (tx, _actor, _spaceId, id) => announceMessageChange(tx, id),
   },
-  // Meetings and comments take attachments once they exist (their own issues).
+  meeting: {
+    action: 'meeting.schedule',
+    spaceOf: async (tx, id) => (await tx.select({ spaceId: meetings.spaceId }).from(meetings).where(eq(meetings.id, id)))[0]?.spaceId ?? null,
+    mayAttach: async (tx, id, actor, access) => {
+      const [meeting] = await tx.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.spaceId, access.space.id)));
+      return meeting ? holdsMeetingRight(tx, actor, access, meeting, 'edit') : false;
+    },
+    refusal: 'meetingNotOrganizer',
+    announce: announceMeetingChange,
+  },
+  // Comments take attachments once they exist (their own issue).
 };
 
-/** Attaches a library file to a task, or to one's own message, of the same space; attaching twice is harmless. */
+/**
+ * Attaches a library file to a task, a meeting or one's own message of the same space; attaching
+ * twice is harmless.
+ */
 export async function attachFile(actor: Actor, fileId: string, input: { targetType?: unknown; targetId?: unknown }): Promise<void> {
   const user = requireUserActor(actor);
   const data = parseInput(attachSchema, input);
@@ -50,16 +70,16 @@ export async function attachFile(actor: Actor, fileId: string, input: { targetTy
     const { file, space } = await authorizeFile(tx, actor, fileId, 'space.view');
     // Something of another space is as unknown as nothing at all.
     if ((await target.spaceOf(tx, data.targetId)) !== file.spaceId) throw Invalid({ targetId: ['attachmentTargetUnknown'] });
-    await authorizeSpace(tx, actor, file.spaceId, target.action);
-    if (target.mayAttach && !(await target.mayAttach(tx, data.targetId, user.id))) throw Forbidden();
+    const access = await authorizeSpace(tx, actor, file.spaceId, target.action);
+    if (target.mayAttach && !(await target.mayAttach(tx, data.targetId, actor, access))) throw Forbidden(target.refusal);
     await tx.insert(fileAttachments).values({ fileId, targetType: data.targetType, targetId: data.targetId, createdBy: user.id }).onConflictDoNothing();
     await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId: space.id, action: 'file.attach', targetType: 'file', targetId: fileId, data: { to: data.targetType, id: data.targetId } });
     await announceFileChanges(tx, actor, space.id, [fileId]);
-    await target.announce?.(tx, data.targetId);
+    await target.announce?.(tx, actor, space.id, data.targetId);
   });
 }
 
-/** Takes an attachment off its task or message; the file stays in the library. */
+/** Takes an attachment off its task, meeting or message (asking what attaching asks); the file stays in the library. */
 export async function detachFile(actor: Actor, attachmentId: string): Promise<void> {
   if (!isUuid(attachmentId)) throw NotFound();
   const db = await getDb();
@@ -68,16 +88,16 @@ export async function detachFile(actor: Actor, attachmentId: string): Promise<vo
     const target = row && TARGETS[row.targetType];
     if (!row || !target) throw NotFound();
     const { space } = await authorizeFile(tx, actor, row.fileId, 'space.view');
-    await authorizeSpace(tx, actor, space.id, target.action);
-    if (target.mayAttach && !(await target.mayAttach(tx, row.targetId, requireUserActor(actor).id))) throw Forbidden();
+    const access = await authorizeSpace(tx, actor, space.id, target.action);
+    if (target.mayAttach && !(await target.mayAttach(tx, row.targetId, actor, access))) throw Forbidden(target.refusal);
     await tx.delete(fileAttachments).where(eq(fileAttachments.id, attachmentId));
     await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId: space.id, action: 'file.detach', targetType: 'file', targetId: row.fileId, data: { from: row.targetType, id: row.targetId } });
     await announceFileChanges(tx, actor, space.id, [row.fileId]);
-    await target.announce?.(tx, row.targetId);
+    await target.announce?.(tx, actor, space.id, row.targetId);
   });
 }
 
-/** The live files attached to one task or message (the caller must be able to see its space). */
+/** The live files attached to one task, meeting or message (the caller must be able to see its space). */
 export async function attachmentsOf(actor: Actor, spaceId: string, targetType: AttachmentTarget, targetId: string): Promise<AttachmentResource[]> {
   const user = requireUserActor(actor);
   const db = await getDb();

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { tasks, type User } from '@/db/schema';
+import { meetings, tasks, type User } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
 import { allowedSpaceActions, type SpaceAction } from '@/lib/auth/permissions';
 import { messageLocation } from '@/lib/chat/queries';
@@ -29,19 +29,27 @@ export async function getLibraryPageData(user: User, spaceId: string, allowed: S
   return { listing, choices, changeable };
 }
 
-/** A label and a link for each thing a file is attached to (tasks by number and name, messages by place). */
+/** A label and a link for each thing a file is attached to (tasks by number and name, meetings by topic, messages by place). */
 async function attachmentLinks(user: User, spaceId: string, attachments: { id: string; targetType: string; targetId: string }[]) {
   const actor = userActor(user);
   const db = await getDb();
-  const taskIds = attachments.filter((a) => a.targetType === 'task').map((a) => a.targetId);
-  const named = taskIds.length
-    ? new Map((await db.select({ id: tasks.id, number: tasks.number, name: tasks.name }).from(tasks).where(and(eq(tasks.spaceId, spaceId), inArray(tasks.id, taskIds)))).map((row) => [row.id, row]))
-    : new Map<string, { number: number; name: string }>();
+  const idsOf = (type: string) => attachments.filter((a) => a.targetType === type).map((a) => a.targetId);
+  const [taskIds, meetingIds] = [idsOf('task'), idsOf('meeting')];
+  const [namedTasks, namedMeetings] = await Promise.all([
+    taskIds.length ? db.select({ id: tasks.id, number: tasks.number, name: tasks.name }).from(tasks).where(and(eq(tasks.spaceId, spaceId), inArray(tasks.id, taskIds))) : [],
+    meetingIds.length ? db.select({ id: meetings.id, topic: meetings.topic }).from(meetings).where(and(eq(meetings.spaceId, spaceId), inArray(meetings.id, meetingIds))) : [],
+  ]);
+  const named = new Map(namedTasks.map((row) => [row.id, row]));
+  const topics = new Map(namedMeetings.map((row) => [row.id, row.topic]));
   const t = await getTranslations('files');
   const links = await Promise.all(attachments.map(async (a) => {
     if (a.targetType === 'task') {
       const task = named.get(a.targetId);
       return task ? { id: a.id, href: `/spaces/${spaceId}/tasks/${a.targetId}`, label: t('attachedTask', { number: task.number, name: task.name }) } : null;
+    }
+    if (a.targetType === 'meeting') {
+      const topic = topics.get(a.targetId);
+      return topic !== undefined ? { id: a.id, href: `/spaces/${spaceId}/meetings/${a.targetId}`, label: t('attachedMeeting', { topic }) } : null;
     }
     const at = a.targetType === 'message' ? await messageLocation(actor, a.targetId) : null;
     return at ? { id: a.id, href: `/spaces/${spaceId}/chat/${at.channelId}?at=${at.seq}${at.parentId ? `&thread=${at.parentId}` : ''}`, label: t('attachedMessage') } : null;
@@ -70,8 +78,8 @@ export async function getFilePageData(user: User, spaceId: string, fileId: strin
   return { ...details, shown, preview, links: { inline, download }, attachments, choices: changeable ? choices : [], changeable };
 }
 
-/** A task's or message's attachments and, for those who may attach, the library files to choose from. */
-export async function getAttachmentsData(user: User, spaceId: string, target: { type: 'task' | 'message'; id: string }, canAttach: boolean) {
+/** A task's, meeting's or message's attachments and, for those who may attach, the library files to choose from. */
+export async function getAttachmentsData(user: User, spaceId: string, target: { type: 'task' | 'message' | 'meeting'; id: string }, canAttach: boolean) {
   const [attachments, choices] = await Promise.all([
     attachmentsOf(userActor(user), spaceId, target.type, target.id),
     canAttach ? recentFiles(await getDb(), user.id, spaceId) : Promise.resolve([]),

@@ -3,7 +3,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { meetingActionItems, type MeetingActionItem } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
-import { NotFound } from '@/lib/errors';
+import { DomainError, isDomainError, NotFound } from '@/lib/errors';
 import { assertSpaceMembers } from '@/lib/spaces/guards';
 import { createTaskSchema } from '@/lib/tasks/schema';
 import { insertTask, updateTask } from '@/lib/tasks/service';
@@ -44,6 +44,16 @@ async function authorizeActionItem(tx: Transaction, actor: Actor, itemId: string
   return { item, meeting, access };
 }
 
+// The task's names for the fields an action item shares with it, to name a refusal by the item's.
+const TASK_TO_ITEM_FIELD: Record<string, string> = { name: 'title', assigneeId: 'ownerId' };
+
+/** The task's refusal, with its field errors under the action item's field names. */
+function asItemError(error: unknown): unknown {
+  if (!isDomainError(error) || !Object.keys(error.fieldErrors).length) return error;
+  const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [TASK_TO_ITEM_FIELD[field] ?? field, messages]));
+  return new DomainError(error.code, error.status, error.messageKey, fieldErrors);
+}
+
 /**
  * Changes an action item. Once synced, the task is the action item: the change goes to the task
  * (with the task's own rules and permission), and the minutes show the task.
@@ -60,6 +70,8 @@ export async function updateActionItem(actor: Actor, itemId: string, input: Upda
       ...(sent('helperIds') ? { helperIds: data.helperIds } : {}),
       ...(data.dueDate !== undefined ? { dueDate: data.dueDate } : {}),
       ...(sent('priority') ? { priority: data.priority } : {}),
+    }).catch((error: unknown) => {
+      throw asItemError(error);
     });
     await db.transaction((tx) => announceMeetingChange(tx, actor, meeting.spaceId, meeting.id));
     return;

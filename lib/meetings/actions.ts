@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { authedAction } from '@/lib/http/authed-action';
 import { formText } from '@/lib/validation';
-import { addActionItem, deleteActionItem, syncActionItems } from './action-items';
+import { addActionItem, deleteActionItem, syncActionItems, updateActionItem } from './action-items';
 import { runAgendaItem } from './agenda';
 import { addMeetingNote, deleteMeetingNote, markMeetingNoteDecision } from './notes';
 import { cancelMeeting, createMeeting, saveMinutes, updateMeeting } from './service';
@@ -56,6 +56,12 @@ export const runAgendaItemAction = authedAction(async (actor, input): Promise<vo
 export const addActionItemAction = authedAction(async (actor, input): Promise<void> => {
   const { meetingId, spaceId: _space, ...rest } = input;
   await addActionItem(actor, formText(meetingId), rest);
+}, refresh);
+
+/** The edit form sends every field; no ticked helper means none (it sends nothing then). */
+export const updateActionItemAction = authedAction(async (actor, input): Promise<void> => {
+  const { itemId, meetingId: _meeting, spaceId: _space, ...rest } = input;
+  await updateActionItem(actor, formText(itemId), { helperIds: [], ...rest });
 }, refresh);
 
 export const deleteActionItemAction = authedAction(async (actor, input): Promise<void> => {

@@ -8,7 +8,7 @@ import type { MinutesTable } from './minutes-table';
 export async function minutesToXlsx(table: MinutesTable, actionItemsLabel: string): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(table.title.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
-  sheet.columns = [{ width: 16 }, { width: 60 }, { width: 14 }, { width: 10 }, { width: 12 }];
+  sheet.columns = [{ width: 16 }, { width: 60 }, { width: 16 }, { width: 14 }, { width: 10 }, { width: 12 }];
   sheet.addRow([table.title]).font = { bold: true, size: 14 };
   for (const field of table.fields) {
     const row = sheet.addRow([field.label, field.value]);

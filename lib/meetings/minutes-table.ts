@@ -36,9 +36,9 @@ export function minutesTable(view: MeetingView, locale: Locale, timeZone: string
       { label: t('meetings.nextMeeting'), value: meeting.nextMeeting || t('meetings.none') },
     ],
     actionItems: {
-      header: [t('meetings.actionTitle'), t('meetings.owner'), t('meetings.dueDate'), t('meetings.priority'), t('meetings.status')],
+      header: [t('meetings.actionTitle'), t('meetings.owner'), t('meetings.helpers'), t('meetings.dueDate'), t('meetings.priority'), t('meetings.status')],
       rows: view.actionItems.map((item) => [
-        item.title, item.ownerName, item.dueDate, t(`tasks.priorities.${item.priority}`),
+        item.title, item.ownerName, list(item.helpers.map((h) => h.name)), item.dueDate, t(`tasks.priorities.${item.priority}`),
         item.task ? t(`tasks.statuses.${item.task.status}`) : t('meetings.notSynced'),
       ]),
     },

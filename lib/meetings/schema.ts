@@ -4,7 +4,7 @@ import { richTextSchema } from '@/lib/rich-text/document';
 import { taskPrioritySchema } from '@/lib/tasks/schema';
 import { blankToUndefined, formBoolean, idListSchema, isUuid, isoDateSchema } from '@/lib/validation';
 import {
-  ACTION_ITEM_TITLE_MAX, AGENDA_MINUTES_MAX, AGENDA_TITLE_MAX, MEETING_AGENDA_MAX, MEETING_ATTENDEES_MAX, MEETING_NEXT_MAX, MEETING_NOTE_MAX, MEETING_PLACE_MAX, MEETING_RECURRENCES, MEETING_TOPIC_MAX, MEETING_URL_MAX,
+  ACTION_ITEM_HELPERS_MAX, ACTION_ITEM_TITLE_MAX, AGENDA_MINUTES_MAX, AGENDA_TITLE_MAX, MEETING_AGENDA_MAX, MEETING_ATTENDEES_MAX, MEETING_NEXT_MAX, MEETING_NOTE_MAX, MEETING_PLACE_MAX, MEETING_RECURRENCES, MEETING_TOPIC_MAX, MEETING_URL_MAX,
 } from './rules';
 
 // Messages are keys of the `validation` catalogue. The same schemas parse form data and API JSON,
@@ -94,7 +94,7 @@ const ownerField = z.unknown().transform((value, ctx) => {
 export const actionItemSchema = z.object({
   title: singleLine(ACTION_ITEM_TITLE_MAX),
   ownerId: ownerField,
-  helperIds: idListSchema('userUnknown', 20),
+  helperIds: idListSchema('userUnknown', ACTION_ITEM_HELPERS_MAX),
   dueDate: isoDateSchema,
   priority: z.preprocess(blankToUndefined, taskPrioritySchema.default('medium')),
 });

@@ -111,3 +111,55 @@ test('meetings: schedule with an agenda, notes appear live in both browsers, act
 
   await Promise.all([api.dispose(), organizerContext.close(), attendeeContext.close()]);
 });
+
+test('meetings: editing a synced action item in the page changes its task, helpers included', async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const organizer = userFor(testInfo, 'chatAuthor');
+  const attendee = userFor(testInfo, 'chatReader');
+  // The attendee signs in once, so that their id is known.
+  const attendeeContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const attendeePage = await attendeeContext.newPage();
+  await signIn(attendeePage, attendee.email);
+  const attendeeId = (await me(attendeePage)).id;
+  await attendeeContext.close();
+  await signIn(page, organizer.email);
+  const self = await me(page);
+  const created = await page.request.post('/api/v1/spaces', {
+    data: { name: `待办-${testInfo.project.name}-${Date.now()}`, goal: '筹备发布会', startDate: '2026-11-01', endDate: '2027-03-31', departmentIds: [self.departmentId], adminIds: [self.id], memberIds: [attendeeId] },
+  });
+  expect(created.status()).toBe(201);
+  const spaceId = (await created.json()).space.id;
+  const meeting = (await (await page.request.post(`/api/v1/spaces/${spaceId}/meetings`, {
+    data: { topic: '彩排复盘会', startsAt: '2026-12-03T10:00', endsAt: '2026-12-03T11:00', attendeeIds: [attendeeId] },
+  })).json()).meeting;
+  expect((await page.request.post(`/api/v1/meetings/${meeting.id}/action-items`, { data: { title: '确认舞台搭建', ownerId: self.id, dueDate: '2026-12-10' } })).status()).toBe(201);
+  expect((await (await page.request.post(`/api/v1/meetings/${meeting.id}/action-items/sync`)).json()).created).toBe(1);
+
+  await page.goto(`/spaces/${spaceId}/meetings/${meeting.id}`);
+  const row = page.getByTestId('action-item').filter({ hasText: '确认舞台搭建' });
+  await expect(row.getByTestId('action-item-owner')).toContainText(organizer.name);
+  const edit = row.getByRole('button', { name: '编辑待办：确认舞台搭建' });
+  await expectHydrated(edit);
+  await edit.click();
+  // While it is edited, the row holds the form (its title is a field's value, no longer text).
+  const form = page.getByTestId('action-item-edit-form');
+  await expect(form.getByLabel('事项')).toHaveValue('确认舞台搭建');
+  await form.getByLabel('负责人', { exact: true }).selectOption({ label: attendee.name });
+  await form.getByLabel('截止日期').fill('2026-12-24');
+  await form.getByRole('searchbox').fill(organizer.name);
+  await form.getByTestId('people-picker-helperIds').getByRole('checkbox').first().check();
+  await form.getByRole('button', { name: '保存待办' }).click();
+
+  // The row shows the task's new owner, helper and due date; the task itself changed.
+  await expect(form).toBeHidden();
+  await expect(row.getByTestId('action-item-owner')).toContainText(attendee.name);
+  await expect(row.getByTestId('action-item-helpers')).toContainText(organizer.name);
+  await expect(row.getByTestId('action-item-due')).toContainText('2026-12-24');
+  await row.getByRole('link', { name: /任务 #/ }).click();
+  await expect(page.getByTestId('task-assignee')).toHaveText(attendee.name);
+  await expect(page.getByText('2026-12-24')).toBeVisible();
+
+  // The minutes table lists the helper too.
+  await page.goto(`/spaces/${spaceId}/meetings/${meeting.id}/minutes`);
+  await expect(page.getByTestId('minutes-table').getByRole('row').filter({ hasText: '确认舞台搭建' })).toContainText(organizer.name);
+});

@@ -1,14 +1,17 @@
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, meetings, spaceEvents, tasks } from '@/db/schema';
-import { userActor } from '@/lib/auth/actor';
+import { auditEvents, meetings, spaceEvents, taskHelpers, tasks } from '@/db/schema';
+import { systemActor, userActor } from '@/lib/auth/actor';
+import { attachFile, attachmentsOf, detachFile } from '@/lib/files/attachments';
+import { uploadFile } from '@/lib/files/upload';
 import { addActionItem, deleteActionItem, syncActionItems, updateActionItem } from '@/lib/meetings/action-items';
 import { runAgendaItem } from '@/lib/meetings/agenda';
 import { meetingInvitation, meetingUid } from '@/lib/meetings/ics';
 import { addMeetingNote, deleteMeetingNote, markMeetingNoteDecision } from '@/lib/meetings/notes';
 import { getMeeting, listMeetings, meetingOfTask } from '@/lib/meetings/queries';
 import { cancelMeeting, createMeeting, saveMinutes, updateMeeting } from '@/lib/meetings/service';
+import { addSpaceMembers } from '@/lib/spaces/members';
 import { archiveSpace } from '@/lib/spaces/service';
 import { getBoard } from '@/lib/tasks/board';
 import { lenientTaskFilters } from '@/lib/tasks/schema';
@@ -38,6 +41,15 @@ function scheduleReview(seeded: Seeded, overrides: Record<string, unknown> = {})
     ...overrides,
   });
 }
+
+/** A file in the space's library, uploaded by its participant. */
+async function libraryFile(seeded: Seeded, name = '议程材料.txt') {
+  const body = new Blob([new TextEncoder().encode('评审材料')]).stream();
+  return (await uploadFile(userActor(seeded.participant), seeded.space.id, { name }, body)).file;
+}
+
+const meetingChanges = async (spaceId: string, meetingId: string) => (await database.handle.db.select().from(spaceEvents).where(eq(spaceEvents.spaceId, spaceId)))
+  .filter((e) => e.type === 'meeting.changed' && (e.data as { meetingId: string }).meetingId === meetingId).length;
 
 const invitationOf = (view: Awaited<ReturnType<typeof getMeeting>>) => meetingInvitation(view, { meetingUrl: 'http://localhost/m', agendaLabel: '议程' });
 
@@ -218,11 +230,90 @@ describe('action items', () => {
     expect(await database.handle.db.select().from(tasks).where(eq(tasks.spaceId, seeded.space.id))).toHaveLength(3);
   });
 
+  it('edits an item\'s owner, helpers and due date; once synced the task changes, and refusals name the item\'s fields', async () => {
+    const seeded = await seedSpace();
+    const meeting = await scheduleReview(seeded);
+    const owner = userActor(seeded.owner);
+    const item = await addActionItem(owner, meeting.id, { title: '整理纪要', ownerId: seeded.owner.id, dueDate: '2026-12-10' });
+    await updateActionItem(owner, item.id, { ownerId: seeded.participant.id, helperIds: [seeded.observer.id, seeded.participant.id], dueDate: '2026-12-12', priority: 'high' });
+    expect((await getMeeting(owner, meeting.id)).actionItems[0]).toMatchObject({
+      ownerId: seeded.participant.id, helpers: [{ id: seeded.observer.id, name: '观察者' }], dueDate: '2026-12-12', priority: 'high', task: null,
+    });
+
+    await syncActionItems(owner, meeting.id);
+    await updateActionItem(owner, item.id, { ownerId: seeded.admin.id, helperIds: [seeded.owner.id], dueDate: '2026-12-20' });
+    const [task] = await database.handle.db.select().from(tasks).where(eq(tasks.spaceId, seeded.space.id));
+    expect(task).toMatchObject({ name: '整理纪要', assigneeId: seeded.admin.id, dueDate: '2026-12-20', priority: 'high' });
+    expect((await database.handle.db.select().from(taskHelpers).where(eq(taskHelpers.taskId, task!.id))).map((h) => h.userId)).toEqual([seeded.owner.id]);
+    expect((await getMeeting(owner, meeting.id)).actionItems[0]).toMatchObject({ ownerId: seeded.admin.id, helpers: [{ id: seeded.owner.id }], dueDate: '2026-12-20' });
+
+    const stranger = await rejection(updateActionItem(owner, item.id, { ownerId: seeded.outsider.id }));
+    expect(Object.keys(stranger.fieldErrors)).toEqual(['ownerId']);
+    const bad = await rejection(updateActionItem(owner, item.id, { title: '', dueDate: 'soon' }));
+    expect(bad.fieldErrors).toEqual({ title: ['required'], dueDate: ['dateInvalid'] });
+    expect((await rejection(updateActionItem(userActor(seeded.observer), item.id, { dueDate: '2026-12-30' }))).status).toBe(403);
+  });
+
   it('an observer cannot add or sync action items', async () => {
     const seeded = await seedSpace();
     const meeting = await scheduleReview(seeded);
     expect((await rejection(addActionItem(userActor(seeded.observer), meeting.id, { title: 'x', ownerId: seeded.owner.id, dueDate: '2026-12-10' }))).status).toBe(403);
     expect((await rejection(syncActionItems(userActor(seeded.observer), meeting.id))).status).toBe(403);
+  });
+});
+
+describe('attachments', () => {
+  it('lets an attendee who may edit the meeting attach a library file, shown with the meeting and announced, and take it off', async () => {
+    const seeded = await seedSpace();
+    const meeting = await scheduleReview(seeded);
+    const file = await libraryFile(seeded);
+    const before = await meetingChanges(seeded.space.id, meeting.id);
+    // The owner attends and, as a lead of the space, may edit any meeting.
+    await attachFile(userActor(seeded.owner), file.id, { targetType: 'meeting', targetId: meeting.id });
+    await attachFile(userActor(seeded.owner), file.id, { targetType: 'meeting', targetId: meeting.id });
+    const attached = await attachmentsOf(userActor(seeded.observer), seeded.space.id, 'meeting', meeting.id);
+    expect(attached.map((a) => a.file.name)).toEqual(['议程材料.txt']);
+    expect(await meetingChanges(seeded.space.id, meeting.id)).toBe(before + 2);
+    await detachFile(userActor(seeded.participant), attached[0]!.id);
+    expect(await attachmentsOf(userActor(seeded.owner), seeded.space.id, 'meeting', meeting.id)).toEqual([]);
+  });
+
+  it('refuses an observer and an attendee who may only keep the minutes', async () => {
+    const seeded = await seedSpace();
+    const meeting = await createMeeting(userActor(seeded.owner), seeded.space.id, {
+      topic: '周会', startsAt: '2026-12-03T10:00', endsAt: '2026-12-03T11:00', attendeeIds: [seeded.participant.id, seeded.observer.id],
+    });
+    const file = await libraryFile(seeded);
+    const attach = (who: typeof seeded.owner) => attachFile(userActor(who), file.id, { targetType: 'meeting', targetId: meeting.id });
+    expect((await rejection(attach(seeded.observer))).status).toBe(403);
+    expect(await rejection(attach(seeded.participant))).toMatchObject({ status: 403, messageKey: 'meetingNotOrganizer' });
+    await attach(seeded.owner);
+    const [attachment] = await attachmentsOf(userActor(seeded.owner), seeded.space.id, 'meeting', meeting.id);
+    expect((await rejection(detachFile(userActor(seeded.participant), attachment!.id))).status).toBe(403);
+  });
+
+  it('refuses a file of another space, even to someone in both', async () => {
+    const seeded = await seedSpace();
+    const other = await seedSpace();
+    await addSpaceMembers(systemActor, other.space.id, { userIds: [seeded.owner.id], role: 'owner' });
+    const meeting = await scheduleReview(seeded);
+    const foreign = await libraryFile(other, '别处的文件.txt');
+    const error = await rejection(attachFile(userActor(seeded.owner), foreign.id, { targetType: 'meeting', targetId: meeting.id }));
+    expect(error.fieldErrors).toEqual({ targetId: ['attachmentTargetUnknown'] });
+    // Someone who cannot see that space learns nothing of its file.
+    expect((await rejection(attachFile(userActor(seeded.participant), foreign.id, { targetType: 'meeting', targetId: meeting.id }))).status).toBe(404);
+    expect(await attachmentsOf(userActor(seeded.owner), seeded.space.id, 'meeting', meeting.id)).toEqual([]);
+  });
+
+  it('keeps the attachments as they are once the space is archived', async () => {
+    const seeded = await seedSpace();
+    const meeting = await scheduleReview(seeded);
+    const [kept, late] = [await libraryFile(seeded), await libraryFile(seeded, '补充材料.txt')];
+    await attachFile(userActor(seeded.participant), kept.id, { targetType: 'meeting', targetId: meeting.id });
+    await archiveSpace(userActor(seeded.admin), seeded.space.id);
+    expect(await rejection(attachFile(userActor(seeded.participant), late.id, { targetType: 'meeting', targetId: meeting.id }))).toMatchObject({ status: 403, messageKey: 'spaceArchived' });
+    const [attachment] = await attachmentsOf(userActor(seeded.observer), seeded.space.id, 'meeting', meeting.id);
+    expect(await rejection(detachFile(userActor(seeded.participant), attachment!.id))).toMatchObject({ status: 403, messageKey: 'spaceArchived' });
   });
 });
 

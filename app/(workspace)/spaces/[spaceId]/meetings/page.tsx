@@ -74,7 +74,7 @@ export default async function MeetingsPage({ params, searchParams }: MeetingsPag
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="meeting-list">
           {rows.map((row) => (
             <li key={row.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-3">
-              <Link href={`${path}/${row.id}`} className={`min-w-0 flex-1 font-medium hover:text-brand-700 hover:underline ${row.status === 'cancelled' ? 'text-slate-500 line-through' : 'text-slate-900'}`}>
+              <Link href={`${path}/${row.id}`} className={`w-full min-w-0 break-words font-medium hover:text-brand-700 hover:underline sm:w-auto sm:flex-1 ${row.status === 'cancelled' ? 'text-slate-500 line-through' : 'text-slate-900'}`}>
                 {row.topic}
               </Link>
               {row.status === 'cancelled' && <span className="rounded bg-slate-100 px-2 text-xs text-slate-600">{t('cancelled')}</span>}

@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { AttachmentList } from '@/components/files/attachment-list';
+import { ActionItemEditor } from '@/components/meetings/action-item-editor';
 import { ActionItemForm } from '@/components/meetings/action-item-form';
 import { AgendaTimer } from '@/components/meetings/agenda-timer';
 import { MinutesForm } from '@/components/meetings/minutes-form';
@@ -12,13 +14,15 @@ import { RichTextView } from '@/components/rich-text/rich-text-view';
 import { PriorityBadge, StatusBadge } from '@/components/tasks/task-badges';
 import { ActionButton } from '@/components/ui/action-button';
 import { addDays } from '@/lib/dates';
+import { getAttachmentsData } from '@/lib/files/page-data';
 import {
   addActionItemAction, addMeetingNoteAction, cancelMeetingAction, deleteActionItemAction, deleteMeetingNoteAction, markDecisionAction,
-  runAgendaItemAction, saveMinutesAction, syncActionItemsAction,
+  runAgendaItemAction, saveMinutesAction, syncActionItemsAction, updateActionItemAction,
 } from '@/lib/meetings/actions';
 import { getMeetingPageData } from '@/lib/meetings/page-data';
 import { endOf } from '@/lib/meetings/queries';
 import { todayFor } from '@/lib/org/time-zone';
+import { getTaskFormOptions } from '@/lib/tasks/page-data';
 
 type Params = { params: Promise<{ spaceId: string; meetingId: string }> };
 
@@ -39,18 +43,21 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
 /** A meeting while it runs and afterwards: agenda with timer, live notes, minutes and action items. */
 export default async function MeetingPage({ params }: Params) {
   const { spaceId, meetingId } = await params;
-  const [{ user, space, view, timeZone, members }, t, format] = await Promise.all([
+  const [{ user, space, view, timeZone }, t, format] = await Promise.all([
     getMeetingPageData(spaceId, meetingId), getTranslations('meetings'), getFormatter(),
   ]);
   const { meeting, rights } = view;
+  const [{ members: people }, { attachments, choices }] = await Promise.all([
+    getTaskFormOptions(space.id),
+    getAttachmentsData(user, space.id, { type: 'meeting', id: meeting.id }, rights.edit),
+  ]);
   const cancelled = meeting.status === 'cancelled';
   const api = `/api/v1/meetings/${meeting.id}`;
   const when = `${format.dateTime(meeting.startsAt, { timeZone, dateStyle: 'full', timeStyle: 'short' })} – ${format.dateTime(endOf(meeting), { timeZone, timeStyle: 'short' })}`;
-  const people = members.map((m) => ({ id: m.userId, name: m.name }));
   const decisions = view.notes.filter((n) => n.isDecision);
   return (
     <div className="space-y-4">
-      <RefreshOnEvents types={['meeting.changed', 'task.changed']} viewerId={user.id} />
+      <RefreshOnEvents types={['meeting.changed', 'task.changed', 'file.changed']} viewerId={user.id} />
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className={`text-xl font-semibold ${cancelled ? 'text-slate-500 line-through' : 'text-slate-900'}`} data-testid="meeting-topic">{meeting.topic}</h2>
@@ -75,12 +82,15 @@ export default async function MeetingPage({ params }: Params) {
           <a href={`${api}/invitation`} className="inline-flex min-h-9 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 hover:bg-slate-50">
             <CalendarPlus className="size-4" aria-hidden="true" />{t('downloadIcs')}
           </a>
-          <span className="inline-flex items-center gap-1 text-slate-600"><FileDown className="size-4" aria-hidden="true" />{t('export')}：</span>
-          <a href={`${api}/minutes-table?format=xlsx`} className="text-brand-700 hover:underline">{t('exportXlsx')}</a>
-          <a href={`${api}/minutes-table?format=docx`} className="text-brand-700 hover:underline">{t('exportDocx')}</a>
-          <Link href={`/spaces/${space.id}/meetings/${meeting.id}/minutes`} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-            <Printer className="size-4" aria-hidden="true" />{t('print')}
-          </Link>
+          {/* The label stays with its links when the row wraps on a phone. */}
+          <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="inline-flex items-center gap-1 text-slate-600"><FileDown className="size-4" aria-hidden="true" />{t('export')}：</span>
+            <a href={`${api}/minutes-table?format=xlsx`} className="text-brand-700 hover:underline">{t('exportXlsx')}</a>
+            <a href={`${api}/minutes-table?format=docx`} className="text-brand-700 hover:underline">{t('exportDocx')}</a>
+            <Link href={`/spaces/${space.id}/meetings/${meeting.id}/minutes`} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
+              <Printer className="size-4" aria-hidden="true" />{t('print')}
+            </Link>
+          </span>
           {rights.edit && !cancelled && (
             <>
               <Link href={`/spaces/${space.id}/meetings/${meeting.id}/edit`} className="ml-auto inline-flex min-h-9 items-center gap-1 rounded-md px-3 text-brand-700 hover:bg-brand-50">
@@ -133,6 +143,8 @@ export default async function MeetingPage({ params }: Params) {
         </Section>
       </div>
 
+      <AttachmentList spaceId={space.id} target={{ type: 'meeting', id: meeting.id }} attachments={attachments} choices={choices} canAttach={rights.edit} />
+
       {decisions.length > 0 && (
         <Section title={t('decisions')} id="decisions-title">
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-900" data-testid="meeting-decisions">
@@ -146,18 +158,35 @@ export default async function MeetingPage({ params }: Params) {
           <ul className="mb-3 divide-y divide-slate-100" data-testid="action-items">
             {view.actionItems.map((item) => {
               const done = item.task?.status === 'done';
+              const summary = (
+                <div className="space-y-1 text-sm">
+                  <p className={`break-words ${done ? 'text-slate-500 line-through' : 'font-medium text-slate-900'}`}>{item.title}</p>
+                  <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-600">
+                    <span data-testid="action-item-owner">{t('owner')}：{item.ownerName}</span>
+                    {item.helpers.length > 0 && <span data-testid="action-item-helpers">{t('helpers')}：{item.helpers.map((h) => h.name).join('、')}</span>}
+                    <span data-testid="action-item-due">{t('dueDate')}：{item.dueDate}</span>
+                    <PriorityBadge priority={item.priority} />
+                    {item.task ? (
+                      <Link href={`/spaces/${space.id}/tasks/${item.task.id}`} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
+                        {t('taskLink', { number: item.task.number })} <StatusBadge status={item.task.status} />
+                      </Link>
+                    ) : <span className="text-xs text-slate-500">{t('notSynced')}</span>}
+                  </p>
+                </div>
+              );
               return (
-                <li key={item.id} className="flex flex-wrap items-center gap-2 py-2 text-sm" data-done={done || undefined}>
-                  <span className={`min-w-0 flex-1 ${done ? 'text-slate-500 line-through' : 'text-slate-900'}`}>{item.title}</span>
-                  <span className="text-slate-600">{item.ownerName}</span>
-                  <span className="text-slate-600">{item.dueDate}</span>
-                  <PriorityBadge priority={item.priority} />
-                  {item.task ? (
-                    <Link href={`/spaces/${space.id}/tasks/${item.task.id}`} className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-                      {t('taskLink', { number: item.task.number })} <StatusBadge status={item.task.status} />
-                    </Link>
-                  ) : <span className="text-xs text-slate-500">{t('notSynced')}</span>}
-                  {rights.record && <ActionButton action={deleteActionItemAction} fields={{ itemId: item.id }} label={t('removeActionItem')} tone="danger" />}
+                <li key={item.id} className="py-2" data-done={done || undefined} data-testid="action-item">
+                  {rights.record ? (
+                    <ActionItemEditor
+                      meetingId={meeting.id}
+                      action={updateActionItemAction}
+                      members={people}
+                      item={{ id: item.id, title: item.title, ownerId: item.ownerId, helperIds: item.helpers.map((h) => h.id), dueDate: item.dueDate, priority: item.priority }}
+                      controls={<ActionButton action={deleteActionItemAction} fields={{ itemId: item.id }} label={t('removeActionItem')} ariaLabel={t('removeActionItemNamed', { title: item.title })} tone="danger" />}
+                    >
+                      {summary}
+                    </ActionItemEditor>
+                  ) : summary}
                 </li>
               );
             })}
@@ -168,7 +197,12 @@ export default async function MeetingPage({ params }: Params) {
             {view.actionItems.some((item) => !item.task) && (
               <ActionButton action={syncActionItemsAction} fields={{ meetingId: meeting.id }} label={t('syncToTasks')} />
             )}
-            <ActionItemForm meetingId={meeting.id} action={addActionItemAction} members={people} defaultDueDate={addDays(todayFor(user), 7)} />
+            <ActionItemForm
+              meetingId={meeting.id}
+              action={addActionItemAction}
+              members={people}
+              defaults={{ title: '', ownerId: '', helperIds: [], dueDate: addDays(todayFor(user), 7), priority: 'medium' }}
+            />
           </div>
         )}
       </Section>
