@@ -14,6 +14,9 @@ const KEYS: Record<NotificationKind, NotificationLineKey> = {
   'meeting.updated': 'meeting_updated',
   'meeting.cancelled': 'meeting_cancelled',
   'announcement.posted': 'announcement_posted',
+  'comment.mentioned': 'comment_mentioned',
+  'comment.overdue': 'comment_overdue',
+  'digest.daily': 'digest_daily',
 };
 
 interface Wording {
@@ -25,12 +28,10 @@ interface Wording {
 
 export function notificationLine(row: { kind: NotificationKind; data: Record<string, unknown>; actorName: string | null }, words: Wording) {
   const d = row.data;
-  const str = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-  const values: Record<string, string> = {
-    actor: row.actorName ?? words.someone,
-    name: str(d.name), number: str(d.number), topic: str(d.topic), title: str(d.title),
-    status: typeof d.status === 'string' ? words.status(d.status) : '',
-    time: typeof d.startsAt === 'string' ? words.time(d.startsAt) : '',
-  };
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(d)) if (typeof value === 'string' || typeof value === 'number') values[key] = value;
+  values.actor = row.actorName ?? words.someone;
+  values.status = typeof d.status === 'string' ? words.status(d.status) : '';
+  values.time = typeof d.startsAt === 'string' ? words.time(d.startsAt) : '';
   return { key: KEYS[row.kind], values };
 }

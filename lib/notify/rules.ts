@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   'meeting.updated',
   'meeting.cancelled',
   'announcement.posted',
+  'comment.mentioned',
+  'comment.overdue',
+  'digest.daily',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -23,6 +26,9 @@ export const IMPORTANT_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'meeting.updated',
   'meeting.cancelled',
   'announcement.posted',
+  'comment.mentioned',
+  'comment.overdue',
+  'digest.daily',
 ];
 
 export function isImportantKind(kind: NotificationKind): boolean {
@@ -41,3 +47,15 @@ export const NOTIFICATIONS_PAGE_SIZE = 30;
 /** The notification centre's tabs: everything, the unread ones, the important ones. */
 export const NOTIFICATION_FILTERS = ['all', 'unread', 'important'] as const;
 export type NotificationFilter = (typeof NOTIFICATION_FILTERS)[number];
+
+/** Who a space's daily digest goes to (any mix, plus the members of chosen departments). */
+export const DIGEST_AUDIENCES = ['assignees', 'helpers', 'admins'] as const;
+export type DigestAudience = (typeof DIGEST_AUDIENCES)[number];
+
+export const WEBHOOK_KINDS = ['dingtalk', 'feishu', 'wecom'] as const;
+export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** A space's group robots: a few are plenty (one per department group chat). */
+export const SPACE_WEBHOOKS_MAX = 5;
