@@ -34,6 +34,8 @@ const envSchema = z.object({
   /** Days a space's events are kept for reconnecting streams to replay; older gaps reload instead. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SEED_DEMO: flag(true),
+  /** The server's periodic jobs: sending queued email and robot messages, daily digests, overdue replies. */
+  BACKGROUND_JOBS: flag(true),
   /** Public URL of the app; next-auth reads it itself, it is validated here. */
   NEXTAUTH_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),

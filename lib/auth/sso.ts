@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { departments, userIdentities, users, type User } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { appBaseUrl } from '@/lib/app-url';
 import { env } from '@/lib/env';
 import { ensureOrganization } from '@/lib/org/service';
 import { systemActor } from './actor';
@@ -24,10 +25,6 @@ const claimsSchema = z.object({
 
 export function isSsoConfigured(): boolean {
   return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
-}
-
-function appBaseUrl(): string {
-  return (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 }
 
 /** The exact redirect URI to register at the identity provider. */

@@ -31,5 +31,6 @@ export async function notifyAttendees(
     data: { topic: meeting.topic, startsAt: meeting.startsAt.toISOString(), timeZone: meeting.timeZone, spaceName: space.name },
     href: `/spaces/${space.id}/meetings/${meeting.id}`,
     dedupeKey: `meeting:${meeting.id}:${meeting.sequence}:${kind}`,
+    calendar: { meetingId: meeting.id, cancel: kind === 'meeting.cancelled' && meeting.status !== 'cancelled' },
   });
 }

@@ -1,11 +1,15 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { notifications, spaceMembers, users } from '@/db/schema';
+import { notifications, spaceMembers, spaces, users } from '@/db/schema';
 import { actorId, requireUserActor, type Actor } from '@/lib/auth/actor';
 import { NotFound } from '@/lib/errors';
 import { signalUsers } from '@/lib/realtime/user-signals';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { isUuid } from '@/lib/validation';
+import { timeZoneOf } from '@/lib/org/time-zone';
+import { emailEnabled } from './channels/email';
+import { renderNotificationEmail } from './email-render';
+import { queueDeliveries, type CalendarAttachment } from './outbox';
 import { isImportantKind, preferenceAllows, type NotificationKind } from './rules';
 
 export interface NotificationDraft {
@@ -17,6 +21,8 @@ export interface NotificationDraft {
   href: string;
   /** Names this send: the same key twice for one person is stored once (retries, double clicks). */
   dedupeKey: string;
+  /** A meeting notice's email carries the meeting's calendar invitation (or its cancellation). */
+  calendar?: CalendarAttachment;
 }
 
 /**
@@ -29,11 +35,15 @@ export async function notifyUsers(tx: Transaction, actor: Actor, userIds: readon
   const self = actorId(actor);
   const candidates = [...new Set(userIds)].filter((id) => id !== self);
   if (!candidates.length) return [];
-  const people = await tx.select({ id: users.id, preference: users.notificationPreference, muted: spaceMembers.notificationsMuted })
+  const people = await tx.select({
+    id: users.id, email: users.email, locale: users.locale, timeZone: users.timeZone,
+    preference: users.notificationPreference, muted: spaceMembers.notificationsMuted,
+  })
     .from(users)
     .leftJoin(spaceMembers, and(eq(spaceMembers.userId, users.id), draft.spaceId ? eq(spaceMembers.spaceId, draft.spaceId) : sql`false`))
     .where(and(inArray(users.id, candidates), eq(users.organizationId, draft.organizationId), eq(users.isActive, true)));
-  const recipients = people.filter((p) => !p.muted && preferenceAllows(p.preference, draft.kind)).map((p) => p.id);
+  const allowed = people.filter((p) => !p.muted && preferenceAllows(p.preference, draft.kind));
+  const recipients = allowed.map((p) => p.id);
   if (!recipients.length) return [];
   const important = isImportantKind(draft.kind);
   const inserted = await tx.insert(notifications).values(recipients.map((userId) => ({
@@ -41,8 +51,23 @@ export async function notifyUsers(tx: Transaction, actor: Actor, userIds: readon
     kind: draft.kind, important, data: draft.data, href: draft.href, dedupeKey: `${draft.dedupeKey}:${userId}`,
   }))).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ userId: notifications.userId });
   const notified = inserted.map((row) => row.userId);
+  if (important && emailEnabled()) await queueEmails(tx, actor, draft, allowed.filter((p) => notified.includes(p.id)));
   await signalUsers(tx, notified);
   return notified;
+}
+
+/** Important notices also go by email (when SMTP is set up), in each reader's language and zone. */
+async function queueEmails(tx: Transaction, actor: Actor, draft: NotificationDraft, readers: { id: string; email: string; locale: string | null; timeZone: string | null }[]) {
+  const [space] = draft.spaceId ? await tx.select({ name: spaces.name }).from(spaces).where(eq(spaces.id, draft.spaceId)) : [];
+  const self = actorId(actor);
+  const [author] = self ? await tx.select({ name: users.name }).from(users).where(eq(users.id, self)) : [];
+  await queueDeliveries(tx, draft, readers.map((reader) => ({
+    channel: 'email' as const, target: reader.email, idempotencyKey: `email:${draft.dedupeKey}:${reader.id}`,
+    payload: {
+      ...renderNotificationEmail({ ...draft, actorName: author?.name ?? null, spaceName: space?.name }, { locale: reader.locale, timeZone: timeZoneOf(reader) }),
+      ...(draft.calendar ? { calendar: { ...draft.calendar, locale: reader.locale } } : {}),
+    },
+  })));
 }
 
 /** Marks one of one's own notifications read (reading it twice is harmless); returns where it leads. */

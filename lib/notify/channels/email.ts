@@ -10,6 +10,8 @@ export interface EmailMessage {
   html: string;
   /** The same key for every retry of one notification, so its Message-ID stays the same. */
   idempotencyKey: string;
+  /** A calendar invitation (.ics) sent as calendar apps expect: text/calendar with its METHOD. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
 }
 
 export interface MailerConfig {
@@ -80,6 +82,7 @@ export function createMailer(config: MailerConfig = {}): Mailer {
           text: message.text,
           html: message.html,
           messageId: messageIdFor(message.idempotencyKey, from),
+          ...(message.calendar ? { icalEvent: message.calendar } : {}),
           // RFC 3834: out-of-office replies and the like are not sent back to no-reply.
           headers: { 'Auto-Submitted': 'auto-generated' },
         });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SpaceAuditLog } from '@/components/spaces/space-audit-log';
@@ -31,8 +32,9 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
   // Settings are for space and org admins; to others this page does not exist.
   if (!allowed.has('space.viewAudit')) notFound();
   const page = Math.max(1, Number((await searchParams)?.page) || 1);
-  const [t, tree, audit, people] = await Promise.all([
+  const [t, tDelivery, tree, audit, people] = await Promise.all([
     getTranslations('spaces'),
+    getTranslations('deliverySettings'),
     listDepartmentTree(user.organizationId),
     listSpaceAudit(userActor(user), space.id, page),
     listActivePeople(user.organizationId),
@@ -54,6 +56,10 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
           />
         </section>
       )}
+      <Link href={`/spaces/${space.id}/settings/delivery`} className={`${card} block hover:border-brand-300`} data-testid="delivery-settings-link">
+        <span className="font-semibold text-slate-900">{tDelivery('link')}</span>
+        <span className="mt-1 block text-sm text-slate-600">{tDelivery('linkHint')}</span>
+      </Link>
       <section aria-labelledby="archive-title" className={card}>
         <h2 id="archive-title" className="text-base font-semibold text-slate-900">{t('archiveTitle')}</h2>
         <p className="mt-1 mb-3 text-sm text-slate-600">{space.status === 'archived' ? t('unarchiveHint') : t('archiveHint')}</p>
