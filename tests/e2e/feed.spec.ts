@@ -71,3 +71,40 @@ test('announcements: a lead posts one, the member hears of it live and acknowled
   await expect(a.getByTestId('ack-pending')).toContainText(silent.name);
   await expect(a.getByTestId('ack-pending')).not.toContainText(member.name);
 });
+
+test('reminder settings: an admin sets the daily digest and adds a group robot; bad input is refused on the field', async ({ page }, testInfo) => {
+  const admin = userFor(testInfo, 'spaceCreator');
+  await signIn(page, admin.email);
+  const mine = await me(page);
+  const created = await page.request.post('/api/v1/spaces', {
+    data: { name: `提醒-${testInfo.project.name}-${Date.now()}`, goal: '每日提醒', startDate: '2026-11-01', endDate: '2027-03-31', departmentIds: [mine.departmentId], adminIds: [mine.id] },
+  });
+  const spaceId = (await created.json()).space.id;
+  await page.goto(`/spaces/${spaceId}/settings`);
+  await page.getByTestId('delivery-settings-link').click();
+
+  const digest = page.getByTestId('digest-form');
+  await expectHydrated(digest.getByRole('button', { name: '保存提醒设置' }));
+  for (const day of ['周一', '周二', '周三', '周四', '周五']) await digest.getByLabel(day).uncheck();
+  await digest.getByRole('button', { name: '保存提醒设置' }).click();
+  await expect(digest.getByText('至少选择一天')).toBeVisible();
+  await digest.getByLabel('周三').check();
+  await digest.getByRole('button', { name: '保存提醒设置' }).click();
+  await expect(digest.getByTestId('form-success')).toHaveText('提醒设置已保存。');
+  await page.reload();
+  await expect(page.getByTestId('digest-form').getByLabel('周三')).toBeChecked();
+  await expect(page.getByTestId('digest-form').getByLabel('周一')).not.toBeChecked();
+
+  const robot = page.getByTestId('webhook-form');
+  await expectHydrated(robot.getByRole('button', { name: '添加机器人' }));
+  await robot.getByLabel('名称').fill('项目群');
+  await robot.getByLabel('Webhook 地址').fill('http://169.254.169.254/latest/meta-data');
+  await robot.getByRole('button', { name: '添加机器人' }).click();
+  await expect(robot.getByText('不能发送到这个地址', { exact: false })).toBeVisible();
+  await robot.getByLabel('Webhook 地址').fill('http://127.0.0.1:9/robot/send?access_token=demo');
+  await robot.getByLabel('签名密钥（加签，可选）').fill('SEC123');
+  await robot.getByRole('button', { name: '添加机器人' }).click();
+  await expect(page.getByTestId('robot-list')).toContainText('项目群');
+  await expect(page.getByTestId('robot-list')).toContainText('已加签');
+  await expect(page.getByTestId('robot-list')).not.toContainText('access_token');
+});
