@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { commentAwaits, notifications } from '@/db/schema';
 import { MessageBody } from '@/components/chat/message-body';
@@ -17,6 +17,11 @@ import { archiveSpace } from '@/lib/spaces/service';
 import { setupTestDatabase } from './support/database';
 import { seedSpace, seedTask } from './support/factories';
 import { rejection } from './support/rejection';
+
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ has: () => false, get: () => undefined }),
+  headers: async () => new Headers(),
+}));
 
 setupTestDatabase();
 
@@ -221,5 +226,38 @@ describe('bad input', () => {
     const html = renderToStaticMarkup(MessageBody({ body: threads[0]!.body, names: {}, meId: seeded.observer.id, everyone: '所有人' }));
     expect(html).not.toMatch(/<script|<img|href="javascript/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('the comments API', () => {
+  it('answers with field errors in the caller’s language and lists what awaits the caller', async () => {
+    const { call, tokenOf } = await import('./support/api-client');
+    const commentsRoute = await import('@/app/api/v1/comments/route');
+    const handledRoute = await import('@/app/api/v1/comments/[commentId]/handled/route');
+    const awaitingRoute = await import('@/app/api/v1/me/awaiting/route');
+    const settingsRoute = await import('@/app/api/v1/spaces/[spaceId]/comment-settings/route');
+    const seeded = await seedSpace();
+    const task = await seedTask(seeded, { name: 'API 任务' });
+    const owner = await tokenOf(seeded.owner);
+
+    const refused = await call(commentsRoute.POST, { token: owner, body: { targetType: 'task', targetId: task.id, body: '' } });
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'invalid', fields: { body: ['Write a comment'] } } } });
+    const created = await call(commentsRoute.POST, { token: owner, body: { targetType: 'task', targetId: task.id, body: '请确认' } });
+    expect(created.status).toBe(201);
+
+    const participant = await tokenOf(seeded.participant);
+    const awaiting = await call(awaitingRoute.GET, { token: participant });
+    expect(awaiting.body.awaiting).toMatchObject([{ commentId: created.body.comment.id, targetName: 'API 任务', overdue: false }]);
+    const listed = await call(commentsRoute.GET, { token: participant, query: `?targetType=task&targetId=${task.id}` });
+    expect(listed.body.comments[0]).toMatchObject({ body: '请确认', awaiting: [{ userId: seeded.participant.id }] });
+    expect((await call(handledRoute.POST, { token: participant, params: { commentId: created.body.comment.id }, method: 'POST' })).status).toBe(204);
+    expect((await call(awaitingRoute.GET, { token: participant })).body.awaiting).toEqual([]);
+
+    const admin = await tokenOf(seeded.admin);
+    const bad = await call(settingsRoute.PUT, { token: admin, params: { spaceId: seeded.space.id }, body: { responseHours: 500 }, method: 'PUT' });
+    expect(bad).toMatchObject({ status: 422, body: { error: { fields: { responseHours: [expect.any(String)] } } } });
+    const saved = await call(settingsRoute.PUT, { token: admin, params: { spaceId: seeded.space.id }, body: { responseHours: 8, workingHoursOnly: true }, method: 'PUT' });
+    expect(saved.body.settings).toEqual({ responseHours: 8, workingHoursOnly: true, timeZone: 'Asia/Shanghai' });
+    expect((await call(settingsRoute.GET, { token: await tokenOf(seeded.outsider), params: { spaceId: seeded.space.id } })).status).toBe(404);
   });
 });
