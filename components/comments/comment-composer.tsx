@@ -35,7 +35,7 @@ export function CommentComposer({ target, parentId, people, autoFocus, onSent }:
     return true;
   };
   return (
-    <div className="overflow-visible rounded-md border border-slate-200">
+    <div className="rounded-md border border-slate-200 [&>div:first-child]:border-t-0">
       <Composer
         label={parentId ? t('replyLabel') : t('composerLabel')}
         placeholder={parentId ? t('replyPlaceholder') : t('composerPlaceholder')}

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { commentAwaits, comments } from '@/db/schema';
 import { responseDueAt } from './response-clock';
+import type { CommentTargetType } from './rules';
 import type { ResponseRule } from './settings';
 
 /** Starts waiting for these people's answer to a comment, due by the space's rule counted from `from`. */
@@ -28,11 +29,11 @@ export async function stopAwaiting(tx: Transaction, commentId: string, userIds?:
  * thread or any later comment on the same task or file counts, so nobody has to find the right
  * thread to be off the hook.
  */
-export async function resolveByReply(tx: Transaction, comment: { id: string; spaceId: string; targetType: string; targetId: string; authorId: string | null; createdAt: Date }): Promise<void> {
+export async function resolveByReply(tx: Transaction, comment: { id: string; spaceId: string; targetType: CommentTargetType; targetId: string; authorId: string | null; createdAt: Date }): Promise<void> {
   if (!comment.authorId) return;
   const earlier = tx.select({ id: comments.id }).from(comments).where(and(
     eq(comments.spaceId, comment.spaceId),
-    eq(comments.targetType, comment.targetType as 'task'),
+    eq(comments.targetType, comment.targetType),
     eq(comments.targetId, comment.targetId),
     lte(comments.createdAt, comment.createdAt),
     ne(comments.id, comment.id),

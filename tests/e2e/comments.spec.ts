@@ -5,7 +5,7 @@ async function me(page: Page): Promise<{ id: string; departmentId: string }> {
   return (await (await page.request.get('/api/v1/me')).json()).user;
 }
 
-test('comments: A mentions B on a task, B sees 待回复 and replies, A sees the reply live', async ({ browser }, testInfo) => {
+test('comments: A mentions B on a task, B sees 待回复 and replies, A sees the reply live', { tag: '@smoke' }, async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
   const contextOptions = { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
@@ -50,6 +50,8 @@ test('comments: A mentions B on a task, B sees 待回复 and replies, A sees the
   await b.getByTestId('awaiting-item').getByRole('link', { name: '确认包装设计稿' }).click();
   await expect(b).toHaveURL(new RegExp(`${taskUrl}#comment-`));
   await expect(b.getByTestId('await-badge')).toHaveText(/待回复 · 剩余 2[34] 小时/);
+  await expect(b.getByTestId('comment-thread').getByRole('button', { name: '处理完毕' })).toBeVisible();
+  await b.getByTestId('comment-thread').screenshot({ path: testInfo.outputPath('awaiting-badge.png') });
   const toggle = b.getByTestId('reply-toggle');
   await expectHydrated(toggle);
   await toggle.click();
