@@ -19,12 +19,16 @@ interface ComposerProps {
   /** How the keys work, under the box on wide screens. */
   hint?: string;
   people: readonly MentionOption[];
-  /** Sends the text with mentions as markup; resolves when the composer may clear. */
-  onSend(body: string): void;
+  /** Sends the text with mentions as markup; the composer clears unless it resolves to false (refused). */
+  onSend(body: string): void | Promise<boolean>;
   autoFocus?: boolean;
   testId?: string;
   /** Shown before the text box (the attach button). */
   accessory?: ReactNode;
+  /** Longest text it sends (a chat message by default). */
+  max?: number;
+  /** Whether @all (everyone in the channel) is offered. */
+  allowAll?: boolean;
 }
 
 const ALL_ID = '*';
@@ -41,7 +45,7 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
  * breaks the line, @ opens a list of people to mention (arrows, Enter or Tab, Esc). Mentions are
  * shown as @name while typing and sent as <@id>.
  */
-export function Composer({ label, placeholder, hint, people, onSend, autoFocus, testId = 'composer', accessory }: ComposerProps) {
+export function Composer({ label, placeholder, hint, people, onSend, autoFocus, testId = 'composer', accessory, max = MESSAGE_MAX, allowAll = true }: ComposerProps) {
   const t = useTranslations('chat');
   const listId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -54,7 +58,7 @@ export function Composer({ label, placeholder, hint, people, onSend, autoFocus, 
 
   const suggestions = query
     ? [
-      ...(everyone.toLowerCase().startsWith(query.query) || 'all'.startsWith(query.query) ? [{ id: ALL_ID, name: everyone, searchKey: '' }] : []),
+      ...(allowAll && (everyone.toLowerCase().startsWith(query.query) || 'all'.startsWith(query.query)) ? [{ id: ALL_ID, name: everyone, searchKey: '' }] : []),
       ...people.filter((p) => p.searchKey.includes(query.query)),
     ].slice(0, MAX_SUGGESTIONS)
     : [];
@@ -76,9 +80,17 @@ export function Composer({ label, placeholder, hint, people, onSend, autoFocus, 
     requestAnimationFrame(() => area.current?.setSelectionRange(caret, caret));
   };
 
-  const send = () => {
-    if (!text.trim() || text.length > MESSAGE_MAX) return;
-    onSend(namesToMarkup(text, chosen.current));
+  const [sending, setSending] = useState(false);
+  const send = async () => {
+    if (!text.trim() || text.length > max || sending) return;
+    const result = onSend(namesToMarkup(text, chosen.current));
+    // Chat sends optimistically and clears at once; a caller that waits for the server keeps the text when refused.
+    if (result instanceof Promise) {
+      setSending(true);
+      const accepted = await result;
+      setSending(false);
+      if (!accepted) return;
+    }
     setText('');
     setQuery(null);
     chosen.current.clear();
@@ -105,11 +117,11 @@ export function Composer({ label, placeholder, hint, people, onSend, autoFocus, 
     }
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
-      send();
+      void send();
     }
   };
 
-  const tooLong = text.length > MESSAGE_MAX;
+  const tooLong = text.length > max;
   return (
     <div className="relative border-t border-slate-200 bg-white p-2" data-testid={testId}>
       {open && (
@@ -157,8 +169,8 @@ export function Composer({ label, placeholder, hint, people, onSend, autoFocus, 
         />
         <button
           type="button"
-          onClick={send}
-          disabled={!text.trim() || tooLong}
+          onClick={() => void send()}
+          disabled={!text.trim() || tooLong || sending}
           className="inline-flex size-10 shrink-0 items-center justify-center rounded-md bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/50"
           aria-label={t('send')}
           data-testid={`${testId}-send`}
@@ -166,7 +178,7 @@ export function Composer({ label, placeholder, hint, people, onSend, autoFocus, 
           <SendHorizontal className="size-4" aria-hidden="true" />
         </button>
       </div>
-      {tooLong ? <p className="mt-1 text-xs text-red-700">{t('tooLong', { max: MESSAGE_MAX })}</p> : hint && <p className="mt-1 hidden text-xs text-slate-500 sm:block">{hint}</p>}
+      {tooLong ? <p className="mt-1 text-xs text-red-700">{t('tooLong', { max })}</p> : hint && <p className="mt-1 hidden text-xs text-slate-500 sm:block">{hint}</p>}
     </div>
   );
 }

@@ -9,3 +9,4 @@ export * from './files';
 export * from './meetings';
 export * from './feed';
 export * from './notify';
+export * from './comments';

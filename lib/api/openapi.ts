@@ -10,6 +10,7 @@ import {
 import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
 import { filesPaths, filesRequests, filesResponses } from './openapi-files';
+import { commentsPaths, commentsRequests, commentsResponses } from './openapi-comments';
 import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
@@ -43,6 +44,7 @@ const requests = {
   ...filesRequests,
   ...meetingsRequests,
   ...feedRequests,
+  ...commentsRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -61,6 +63,7 @@ const responses = {
   ...filesResponses,
   ...meetingsResponses,
   ...feedResponses,
+  ...commentsResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -136,6 +139,7 @@ export function buildOpenApiDocument(version: string) {
       ...filesPaths(),
       ...meetingsPaths(),
       ...feedPaths(),
+      ...commentsPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

@@ -39,6 +39,7 @@ export function assertCanInOrg(actor: Actor, organizationId: string, action: Org
 export const SPACE_ACTIONS = [
   'space.view',
   'space.comment',
+  'comment.moderate',
   'space.viewAudit',
   'space.manageSettings',
   'space.manageMembers',
@@ -88,6 +89,8 @@ const spaceMatrix: Record<SpaceAction, SpaceRule> = {
   'space.view': { who: [...members, 'orgAdmin'], states: always },
   // Observers read, and may comment on tasks and documents.
   'space.comment': { who: members, states: active },
+  // Leads take down any comment; everyone else only their own.
+  'comment.moderate': { who: leads, states: active },
   'space.viewAudit': { who: governors, states: always },
   'space.manageSettings': { who: governors, states: active },
   'space.manageMembers': { who: governors, states: active },

@@ -6,19 +6,11 @@ import {
 } from '@/db/schema';
 import { signalUsers } from '@/lib/realtime/user-signals';
 import { emailEnabled } from './channels/email';
-import { buildDigest, digestRecipients, digestSummary, isEmptyDigest, tasksFor, type AwaitingComment, type DigestTask } from './digest-content';
+import { awaitingResponsesFor } from '@/lib/comments/overdue';
+import { buildDigest, digestRecipients, digestSummary, isEmptyDigest, tasksFor, type DigestTask } from './digest-content';
 import { digestEmail, digestRobotMessage } from './digest-messages';
 import { dueDigestDate } from './digest-time';
 import { queueDeliveries } from './outbox';
-
-/** Comments awaiting each person's reply in a space (the comments domain provides it). */
-export type AwaitingLookup = (db: Database, spaceId: string, userIds: string[], now: Date) => Promise<Map<string, AwaitingComment[]>>;
-
-export interface DigestOptions {
-  awaitingFor?: AwaitingLookup;
-}
-
-const noAwaiting: AwaitingLookup = async () => new Map();
 
 async function unfinishedTasks(db: Database, spaceId: string): Promise<DigestTask[]> {
   const rows = await db.select({
@@ -51,12 +43,12 @@ async function spaceMembersOf(db: Database, spaceId: string) {
  * transaction with ON CONFLICT DO NOTHING: of several processes racing, each person's digest is
  * written — notification, email, robot message — by exactly one, and never again that day.
  */
-export async function runSpaceDigest(schedule: DigestSchedule, space: Pick<Space, 'id' | 'name' | 'organizationId'>, date: string, now: Date, options: DigestOptions = {}): Promise<number> {
+export async function runSpaceDigest(schedule: DigestSchedule, space: Pick<Space, 'id' | 'name' | 'organizationId'>, date: string, now: Date): Promise<number> {
   const db = await getDb();
   const [members, allTasks] = await Promise.all([spaceMembersOf(db, space.id), unfinishedTasks(db, space.id)]);
   const recipients = digestRecipients(members, allTasks, schedule.audiences, schedule.departmentIds);
   if (!recipients.length) return 0;
-  const awaiting = await (options.awaitingFor ?? noAwaiting)(db, space.id, recipients.map((r) => r.userId), now);
+  const awaiting = await awaitingResponsesFor(db, space.id, recipients.map((r) => r.userId), now);
   const digests = recipients.map((r) => buildDigest(r.userId, tasksFor(r, allTasks, schedule.audiences, schedule.departmentIds), awaiting.get(r.userId) ?? [], date));
   const byUser = new Map(members.map((m) => [m.userId, m]));
   const names = new Map(members.map((m) => [m.userId, m.name]));
@@ -103,7 +95,7 @@ async function queueRobotDigest(tx: Transaction, space: Pick<Space, 'id' | 'name
  * Sends every digest that is due at `now` and not yet sent today: the periodic job calls it each
  * minute in every process, and tests call it with the clock they want.
  */
-export async function runDueDigests(now = new Date(), options: DigestOptions = {}): Promise<{ spaces: number; notified: number }> {
+export async function runDueDigests(now = new Date()): Promise<{ spaces: number; notified: number }> {
   const db = await getDb();
   const due = await db.select({ schedule: digestSchedules, space: { id: spaces.id, name: spaces.name, organizationId: spaces.organizationId } })
     .from(digestSchedules).innerJoin(spaces, eq(spaces.id, digestSchedules.spaceId))
@@ -116,7 +108,7 @@ export async function runDueDigests(now = new Date(), options: DigestOptions = {
     const [done] = await db.select({ one: sql`1` }).from(digestRuns).where(and(eq(digestRuns.spaceId, space.id), eq(digestRuns.runDate, date))).limit(1);
     if (done) continue;
     tally.spaces += 1;
-    tally.notified += await runSpaceDigest(schedule, space, date, now, options);
+    tally.notified += await runSpaceDigest(schedule, space, date, now);
   }
   return tally;
 }

@@ -1,8 +1,9 @@
+import { flagOverdueComments } from '@/lib/comments/overdue';
 import { env } from '@/lib/env';
 import { runDueDigests } from './digest';
 import { deliverDue } from './outbox';
 
-// The server's periodic work, in every app process: several processes doing it at once is safe
+// The server's periodic work, in every app process (outbox every tick; overdue replies and digests every minute): several processes doing it at once is safe
 // (deliveries are claimed with SKIP LOCKED, digests by their run key), so no leader is needed.
 
 const DELIVERY_TICK_MS = 15_000;
@@ -12,7 +13,10 @@ const globalState = globalThis as typeof globalThis & { __xiezuoJobs?: ReturnTyp
 
 async function runTick(tick: number): Promise<void> {
   const now = new Date();
-  if (tick % DIGEST_EVERY_TICKS === 0) await runDueDigests(now);
+  if (tick % DIGEST_EVERY_TICKS === 0) {
+    await flagOverdueComments(now);
+    await runDueDigests(now);
+  }
   await deliverDue(now);
 }
 

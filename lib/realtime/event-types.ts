@@ -20,6 +20,8 @@ export const SPACE_EVENT_TYPES = [
   'meeting.changed',
   /** data: { announcementId, by }: an announcement posted, pinned, taken back or acknowledged. */
   'announcement.changed',
+  /** data: { targetType, targetId, by }: a comment on a task or file added, edited, deleted or answered. */
+  'comment.changed',
   /** data: { userIds }: people who left the space (their streams end). */
   'member.removed',
 ] as const;

@@ -4,6 +4,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliveries, digestRuns, notifications } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
+import { mentionMarkup } from '@/lib/chat/markdown';
+import { addComment } from '@/lib/comments/service';
 import { runDueDigests } from '@/lib/notify/digest';
 import { deliverDue } from '@/lib/notify/outbox';
 import { addSpaceWebhook, listSpaceDeliveries, saveDigestSchedule } from '@/lib/notify/space-settings';
@@ -56,6 +58,8 @@ const digestsOf = (spaceId: string) => database.handle.db.select().from(digestRu
 describe('the daily digest', () => {
   it('waits for its time and day, then tells each person what is late, due, blocked and coming', async () => {
     const seeded = await spaceWithWork();
+    // Yesterday the owner asked the participant something: a comment awaiting their reply, overdue by now.
+    await addComment(userActor(seeded.owner), { targetType: 'task', targetId: seeded.late.id, body: `${mentionMarkup(seeded.participant.id)} 预算表今天能交吗？` }, new Date('2026-12-02T08:00:00+08:00'));
     expect(await runDueDigests(at('08:59'))).toEqual({ spaces: 0, notified: 0 });
     // Saturday is not one of its days.
     expect((await runDueDigests(new Date('2026-12-05T10:00:00+08:00'))).spaces).toBe(0);
@@ -64,7 +68,7 @@ describe('the daily digest', () => {
     expect(await runDueDigests(at('09:00'))).toEqual({ spaces: 1, notified: 2 });
     const runs = await digestsOf(seeded.space.id);
     const participant = runs.find((r) => r.userId === seeded.participant.id)!;
-    expect(participant.summary).toEqual({ overdue: 1, dueToday: 1, blocked: 1, upcoming: 1, awaiting: 0 });
+    expect(participant.summary).toEqual({ overdue: 1, dueToday: 1, blocked: 1, upcoming: 1, awaiting: 1 });
     expect(runs.find((r) => r.userId === seeded.owner.id)?.summary).toEqual({ overdue: 1, dueToday: 0, blocked: 0, upcoming: 0, awaiting: 0 });
 
     await deliverDue(at('09:00'));
@@ -77,6 +81,8 @@ describe('the daily digest', () => {
     expect(text.indexOf('确认场地')).toBeLessThan(text.indexOf('嘉宾签证'));
     expect(text).toContain('原因：使馆预约排队；解决方案：请外办加急');
     expect(text).not.toContain('已完成的事');
+    expect(text).toContain('待你回复的评论（1）');
+    expect(text).toContain('「提交预算表」中 负责人 的评论（已逾期）');
     expect(toParticipant.html).toContain('<li>');
 
     // Later the same day nothing is sent again.

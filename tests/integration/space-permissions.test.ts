@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '@/db/schema';
 import { systemActor, userActor, type Actor } from '@/lib/auth/actor';
 import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
+import { addComment } from '@/lib/comments/service';
 import { addSpaceMembers } from '@/lib/spaces/members';
 import { getSpace, listSpaceAudit } from '@/lib/spaces/queries';
 import { archiveSpace, unarchiveSpace, updateSpace } from '@/lib/spaces/service';
@@ -19,6 +20,7 @@ type Seeded = SeededSpaceWithTask;
 /** Each action that has a service yet, called as a user would; later issues add theirs here. */
 const operations: Partial<Record<SpaceAction, (actor: Actor, seeded: Seeded) => Promise<unknown>>> = {
   'space.view': (actor, { space }) => getSpace(actor, space.id),
+  'space.comment': (actor, { task }) => addComment(actor, { targetType: 'task', targetId: task.id, body: '评论' }),
   'space.viewAudit': (actor, { space }) => listSpaceAudit(actor, space.id),
   'space.manageSettings': (actor, { space }) => updateSpace(actor, space.id, { goal: `目标 ${Date.now()}` }),
   'space.manageMembers': async (actor, { space, department }) => {

@@ -17,6 +17,7 @@ import * as unarchiveRoute from '@/app/api/v1/spaces/[spaceId]/unarchive/route';
 import * as templatesRoute from '@/app/api/v1/templates/route';
 import * as spaceTasksRoute from '@/app/api/v1/spaces/[spaceId]/tasks/route';
 import * as taskRoute from '@/app/api/v1/tasks/[taskId]/route';
+import * as commentsRoute from '@/app/api/v1/comments/route';
 import * as progressTableRoute from '@/app/api/v1/spaces/[spaceId]/progress-table/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { expectedOutcome } from '../support/space-permission-spec';
@@ -62,6 +63,7 @@ const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, 
       return result;
     },
   },
+  'space.comment': { ok: 201, run: (token, s) => call(commentsRoute.POST, { token, body: { targetType: 'task', targetId: s.task.id, body: 'API 评论' } }) },
   'task.create': {
     ok: 201,
     run: (token, s) => call(spaceTasksRoute.POST, { token, params: { spaceId: s.space.id }, body: { name: 'API 任务', dueDate: '2026-12-10', assigneeId: s.participant.id } }),
@@ -199,16 +201,17 @@ describe('the OpenAPI document', () => {
       '/action-items/{itemId}', '/announcements/{announcementId}', '/announcements/{announcementId}/acknowledge',
       '/announcements/{announcementId}/readers', '/attachments/{attachmentId}', '/channels/{channelId}', '/channels/{channelId}/archive',
       '/channels/{channelId}/messages', '/channels/{channelId}/read', '/channels/{channelId}/readers', '/channels/{channelId}/unarchive',
+      '/comments', '/comments/{commentId}', '/comments/{commentId}/handled',
       '/files/{fileId}', '/files/{fileId}/attachments', '/files/{fileId}/content', '/files/{fileId}/preview', '/files/{fileId}/purge',
       '/files/{fileId}/restore', '/files/{fileId}/star', '/files/{fileId}/versions', '/files/{fileId}/versions/{versionId}/restore',
-      '/folders/{folderId}', '/folders/{folderId}/purge', '/folders/{folderId}/restore', '/me', '/me/avatar', '/me/starred-files',
+      '/folders/{folderId}', '/folders/{folderId}/purge', '/folders/{folderId}/restore', '/me', '/me/avatar', '/me/awaiting', '/me/starred-files',
       '/me/unread', '/meeting-notes/{noteId}', '/meetings/{meetingId}', '/meetings/{meetingId}/action-items',
       '/meetings/{meetingId}/action-items/sync', '/meetings/{meetingId}/agenda-timer', '/meetings/{meetingId}/cancel',
       '/meetings/{meetingId}/invitation', '/meetings/{meetingId}/minutes', '/meetings/{meetingId}/minutes-table',
       '/meetings/{meetingId}/notes', '/messages/{messageId}', '/messages/{messageId}/reactions', '/messages/{messageId}/receipts',
       '/messages/{messageId}/thread', '/notifications', '/notifications/read-all', '/notifications/stream',
       '/notifications/{notificationId}/read', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
-      '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/events', '/spaces/{spaceId}/feed',
+      '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/comment-settings', '/spaces/{spaceId}/events', '/spaces/{spaceId}/feed',
       '/spaces/{spaceId}/files', '/spaces/{spaceId}/folders', '/spaces/{spaceId}/meetings', '/spaces/{spaceId}/members',
       '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/mute',
       '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks',

@@ -13,6 +13,7 @@ const nobody: SpaceStanding[] = [];
 export const spacePermissionSpec: Record<SpaceAction, { active: SpaceStanding[]; archived: SpaceStanding[] }> = {
   'space.view': { active: [...everyMember, 'orgAdmin'], archived: [...everyMember, 'orgAdmin'] },
   'space.comment': { active: everyMember, archived: nobody },
+  'comment.moderate': { active: leads, archived: nobody },
   'space.viewAudit': { active: admins, archived: admins },
   'space.manageSettings': { active: admins, archived: nobody },
   'space.manageMembers': { active: admins, archived: nobody },

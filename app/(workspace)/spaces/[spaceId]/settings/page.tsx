@@ -2,12 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { AwaitingList } from '@/components/comments/awaiting-list';
+import { CommentSettingsForm } from '@/components/comments/comment-settings-form';
 import { SpaceAuditLog } from '@/components/spaces/space-audit-log';
 import { SpaceForm } from '@/components/spaces/space-form';
 import { SaveTemplateForm } from '@/components/spaces/save-template-form';
 import { ActionButton } from '@/components/ui/action-button';
 import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
+import { updateCommentSettingsAction } from '@/lib/comments/actions';
+import { listSpaceAwaiting } from '@/lib/comments/queries';
+import { getCommentSettings } from '@/lib/comments/settings';
 import { listActivePeople } from '@/lib/org/people';
 import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
 import { archiveSpaceAction, saveSpaceAsTemplateAction, unarchiveSpaceAction, updateSpaceAction } from '@/lib/spaces/actions';
@@ -32,12 +37,17 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
   // Settings are for space and org admins; to others this page does not exist.
   if (!allowed.has('space.viewAudit')) notFound();
   const page = Math.max(1, Number((await searchParams)?.page) || 1);
-  const [t, tDelivery, tree, audit, people] = await Promise.all([
+  const now = new Date();
+  const [t, tDelivery, tc, ta, tree, audit, people, responseRule, awaiting] = await Promise.all([
     getTranslations('spaces'),
     getTranslations('deliverySettings'),
+    getTranslations('commentSettings'),
+    getTranslations('awaiting'),
     listDepartmentTree(user.organizationId),
     listSpaceAudit(userActor(user), space.id, page),
     listActivePeople(user.organizationId),
+    getCommentSettings(userActor(user), space.id),
+    listSpaceAwaiting(userActor(user), space.id, now),
   ]);
   const departmentOptions = flattenDepartmentTree(tree);
   // The log stores ids; show the names people know (members who left included).
@@ -60,6 +70,18 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
         <span className="font-semibold text-slate-900">{tDelivery('link')}</span>
         <span className="mt-1 block text-sm text-slate-600">{tDelivery('linkHint')}</span>
       </Link>
+      {allowed.has('space.manageSettings') && (
+        <section aria-labelledby="response-title" className={card}>
+          <h2 id="response-title" className="text-base font-semibold text-slate-900">{tc('title')}</h2>
+          <p className="mt-1 mb-3 text-sm text-slate-600">{tc('intro')}</p>
+          <CommentSettingsForm spaceId={space.id} defaults={responseRule} action={updateCommentSettingsAction} />
+        </section>
+      )}
+      <section aria-labelledby="awaiting-title">
+        <h2 id="awaiting-title" className="text-base font-semibold text-slate-900">{ta('spaceTitle')}</h2>
+        <p className="mt-1 mb-2 text-sm text-slate-600">{ta('spaceIntro')}</p>
+        {awaiting.length ? <AwaitingList items={awaiting} now={now} showWho /> : <p className="text-sm text-slate-500">{ta('spaceEmpty')}</p>}
+      </section>
       <section aria-labelledby="archive-title" className={card}>
         <h2 id="archive-title" className="text-base font-semibold text-slate-900">{t('archiveTitle')}</h2>
         <p className="mt-1 mb-3 text-sm text-slate-600">{space.status === 'archived' ? t('unarchiveHint') : t('archiveHint')}</p>

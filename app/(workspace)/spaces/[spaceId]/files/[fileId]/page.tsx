@@ -2,6 +2,7 @@ import { Download, History } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { CommentThread } from '@/components/comments/comment-thread';
 import { FileIcon } from '@/components/files/file-icon';
 import { FilePreview } from '@/components/files/file-preview';
 import { ItemMenu } from '@/components/files/item-menu';
@@ -9,6 +10,7 @@ import { StarToggle } from '@/components/files/star-toggle';
 import { UploadPanel } from '@/components/files/upload-panel';
 import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { ActionButton } from '@/components/ui/action-button';
+import { getCommentThreadData } from '@/lib/comments/page-data';
 import { env } from '@/lib/env';
 import { restoreVersionAction } from '@/lib/files/actions';
 import { formatBytes } from '@/lib/files/format';
@@ -33,6 +35,7 @@ export default async function FilePage({ params, searchParams }: FilePageProps) 
   const { v } = await searchParams;
   const [{ user, space, allowed }, t, format] = await Promise.all([getSpacePageData(spaceId), getTranslations('files'), getFormatter()]);
   const data = await getFilePageData(user, space.id, fileId, v ?? null);
+  const thread = await getCommentThreadData(user, space.id, { type: 'file', id: data.file.id });
   const { file, path, versions, shown, preview, links, attachments, choices, changeable } = data;
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   const base = `/spaces/${space.id}/files`;
@@ -40,7 +43,7 @@ export default async function FilePage({ params, searchParams }: FilePageProps) 
 
   return (
     <div className="space-y-4">
-      <RefreshOnEvents types={['file.changed']} viewerId={user.id} />
+      <RefreshOnEvents types={['file.changed', 'comment.changed']} viewerId={user.id} />
       <nav aria-label={t('path')} className="flex flex-wrap items-center gap-1 text-sm">
         <Link href={base} className="text-brand-700 hover:underline">{t('allFiles')}</Link>
         {path.map((folder) => (
@@ -118,6 +121,7 @@ export default async function FilePage({ params, searchParams }: FilePageProps) 
           )}
         </section>
       </div>
+      <CommentThread target={{ type: 'file', id: file.id }} viewerId={user.id} {...thread} />
     </div>
   );
 }

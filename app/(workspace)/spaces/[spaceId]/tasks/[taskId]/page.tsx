@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { CommentThread } from '@/components/comments/comment-thread';
 import { AttachmentList } from '@/components/files/attachment-list';
 import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { RichTextView } from '@/components/rich-text/rich-text-view';
@@ -13,6 +14,7 @@ import { TaskStatusControl } from '@/components/tasks/task-status-control';
 import { ActionButton } from '@/components/ui/action-button';
 import { userActor } from '@/lib/auth/actor';
 import { messageLocation } from '@/lib/chat/queries';
+import { getCommentThreadData } from '@/lib/comments/page-data';
 import { getAttachmentsData } from '@/lib/files/page-data';
 import { meetingOfTask } from '@/lib/meetings/queries';
 import { todayFor } from '@/lib/org/time-zone';
@@ -43,10 +45,11 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const [{ view, allowed, user }, t] = await Promise.all([getTaskPageData(spaceId, taskId), getTranslations('tasks')]);
   const { task } = view;
   const overdue = task.status !== 'done' && task.dueDate < todayFor(user);
-  const [source, meeting, meetings] = await Promise.all([
+  const [source, meeting, meetings, thread] = await Promise.all([
     task.sourceMessageId ? messageLocation(userActor(user), task.sourceMessageId) : null,
     meetingOfTask(task.id),
     getTranslations('meetings'),
+    getCommentThreadData(user, spaceId, { type: 'task', id: task.id }),
   ]);
   const canAttach = allowed.has('task.edit');
   const { attachments, choices } = await getAttachmentsData(user, spaceId, { type: 'task', id: task.id }, canAttach);
@@ -54,7 +57,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const base = `/spaces/${spaceId}/tasks`;
   return (
     <article className="space-y-6" aria-labelledby="task-title">
-      <RefreshOnEvents types={['task.changed', 'file.changed']} viewerId={user.id} />
+      <RefreshOnEvents types={['task.changed', 'file.changed', 'comment.changed']} viewerId={user.id} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="text-sm text-slate-500"><Link href={base} className="hover:underline">{t('backToList')}</Link></p>
@@ -145,6 +148,8 @@ export default async function TaskPage({ params }: TaskPageProps) {
           <p className="text-sm text-slate-500">{t('noIssues')}</p>
         )}
       </section>
+
+      <CommentThread target={{ type: 'task', id: task.id }} viewerId={user.id} {...thread} />
     </article>
   );
 }
