@@ -16,14 +16,35 @@ interface DigestScheduleFormProps {
 }
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const box = 'size-5 rounded border-slate-300';
+
+function FieldErrors({ messages }: { messages?: string[] }) {
+  return messages?.map((message) => <p key={message} className="mt-1 text-sm text-red-700">{message}</p>);
+}
+
+/** A row of checkboxes sending one value each under `name`. */
+function ChoiceGroup({ legend, name, choices, checked, errors }: { legend: string; name: string; choices: { value: string; label: string }[]; checked: readonly string[]; errors?: string[] }) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4">
+        {choices.map((choice) => (
+          <label key={choice.value} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" name={name} value={choice.value} defaultChecked={checked.includes(choice.value)} className={box} />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+      <FieldErrors messages={errors} />
+    </fieldset>
+  );
+}
 
 /** When the daily digest goes out and to whom; the choices stay as they were when the server refuses. */
 export function DigestScheduleForm({ spaceId, action, departments, defaults }: DigestScheduleFormProps) {
   const t = useTranslations('deliverySettings');
   const { state, onSubmit, pending } = useFormAction(action);
   const { errors } = fieldHelpers(state);
-  const error = (name: string) => errors(name)?.map((message) => <p key={message} className="mt-1 text-sm text-red-700">{message}</p>);
-  const box = 'size-5 rounded border-slate-300';
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="digest-form">
       <FormMessage state={state} />
@@ -36,30 +57,10 @@ export function DigestScheduleForm({ spaceId, action, departments, defaults }: D
         <TextField name="timeOfDay" type="time" label={t('timeOfDay')} defaultValue={defaults.timeOfDay} required errors={errors('timeOfDay')} />
         <TextField name="timeZone" label={t('timeZone')} defaultValue={defaults.timeZone} errors={errors('timeZone')} />
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t('days')}</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4">
-          {DAYS.map((day) => (
-            <label key={day} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" name="daysOfWeek" value={day} defaultChecked={defaults.daysOfWeek.includes(day)} className={box} />
-              {t(`day${day}`)}
-            </label>
-          ))}
-        </div>
-        {error('daysOfWeek')}
-      </fieldset>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t('audiences')}</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4">
-          {DIGEST_AUDIENCES.map((audience) => (
-            <label key={audience} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" name="audiences" value={audience} defaultChecked={defaults.audiences.includes(audience)} className={box} />
-              {t(`audience.${audience}`)}
-            </label>
-          ))}
-        </div>
-        {error('audiences')}
-      </fieldset>
+      <ChoiceGroup legend={t('days')} name="daysOfWeek" checked={defaults.daysOfWeek.map(String)} errors={errors('daysOfWeek')}
+        choices={DAYS.map((day) => ({ value: String(day), label: t(`day${day}`) }))} />
+      <ChoiceGroup legend={t('audiences')} name="audiences" checked={defaults.audiences} errors={errors('audiences')}
+        choices={DIGEST_AUDIENCES.map((audience) => ({ value: audience, label: t(`audience.${audience}`) }))} />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t('departments')}</legend>
         <p className="text-xs text-slate-500">{t('departmentsHint')}</p>
@@ -71,7 +72,7 @@ export function DigestScheduleForm({ spaceId, action, departments, defaults }: D
             </label>
           ))}
         </div>
-        {error('departmentIds')}
+        <FieldErrors messages={errors('departmentIds')} />
       </fieldset>
       <Button type="submit" disabled={pending}>{t('save')}</Button>
     </form>

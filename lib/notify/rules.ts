@@ -19,20 +19,11 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const IMPORTANT_NOTIFICATION_KINDS: readonly NotificationKind[] = [
-  'task.assigned',
-  'task.helper',
-  'meeting.invited',
-  'meeting.updated',
-  'meeting.cancelled',
-  'announcement.posted',
-  'comment.mentioned',
-  'comment.overdue',
-  'digest.daily',
-];
+/** The routine kinds, for those who want all messages; every other kind is a reminder, an invitation or a reply owed. */
+export const ROUTINE_NOTIFICATION_KINDS: readonly NotificationKind[] = ['task.statusChanged'];
 
 export function isImportantKind(kind: NotificationKind): boolean {
-  return IMPORTANT_NOTIFICATION_KINDS.includes(kind);
+  return !ROUTINE_NOTIFICATION_KINDS.includes(kind);
 }
 
 export type NotificationPreference = (typeof notificationPreferences)[number];
