@@ -3,11 +3,10 @@
 import { MessageSquareReply, MoreHorizontal, SmilePlus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { FileIcon } from '@/components/files/file-icon';
+import { AttachedFileChips } from '@/components/files/attached-file-chips';
 import { Avatar } from '@/components/shell/avatar';
 import { editableText, markupFromEditable } from '@/lib/chat/markdown';
 import type { MessageResource } from '@/lib/chat/resources';
-import { formatBytes } from '@/lib/files/format';
 import { MessageBody } from './message-body';
 import { ReadReceipt } from './read-receipt';
 
@@ -110,19 +109,7 @@ export function MessageItem({ message, spaceId, meId, time, actions, canModerate
         ) : (
           <MessageBody body={message.body} names={names} meId={meId} everyone={t('mentionAll')} />
         )}
-        {message.attachments.length > 0 && (
-          <ul className="mt-1 flex flex-wrap gap-2" data-testid="message-attachments">
-            {message.attachments.map((file) => (
-              <li key={file.id}>
-                <a href={`/spaces/${spaceId}/files/${file.fileId}`} className="inline-flex max-w-64 items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1 text-sm text-slate-800 hover:border-brand-300">
-                  <FileIcon kind={file.kind} />
-                  <span className="truncate">{file.name}</span>
-                  <span className="shrink-0 text-xs text-slate-500">{formatBytes(file.sizeBytes)}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachedFileChips spaceId={spaceId} files={message.attachments} testId="message-attachments" />
         {message.reactions.length > 0 && (
           <div className="mt-1 flex flex-wrap gap-1">
             {message.reactions.map((reaction) => {

@@ -8,22 +8,25 @@ import { CommentItem } from './comment-item';
 import { CommentReply } from './comment-reply';
 
 interface CommentThreadProps {
+  spaceId: string;
   target: { type: CommentTargetType; id: string };
   listing: CommentListing;
   people: readonly MentionOption[];
   memberNames: Record<string, string>;
+  /** Library files one may attach to one's own comments. */
+  attachChoices: { id: string; name: string }[];
   viewerId: string;
   now: Date;
   timeZone: string;
 }
 
 /** The comments of a task or file: threads oldest first with their replies indented, and a composer. */
-export async function CommentThread({ target, listing, people, memberNames, viewerId, now, timeZone }: CommentThreadProps) {
+export async function CommentThread({ spaceId, target, listing, people, memberNames, attachChoices, viewerId, now, timeZone }: CommentThreadProps) {
   const t = await getTranslations('comments');
   const { threads, canComment, canModerate, rule } = listing;
   const names = { ...memberNames, ...listing.names };
   const count = threads.reduce((sum, thread) => sum + 1 + thread.replies.length, 0);
-  const shared = { viewerId, names, memberNames, canComment, canModerate, now, timeZone };
+  const shared = { spaceId, viewerId, names, memberNames, attachChoices, canComment, canModerate, now, timeZone };
   return (
     <section aria-labelledby="comments-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="comment-thread">
       <h3 id="comments-title" className="flex items-center gap-2 font-medium text-slate-900">

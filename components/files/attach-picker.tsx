@@ -5,11 +5,12 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useCallback } from 'react';
 import { Button } from '@/components/ui/button';
 import { attachFileAction } from '@/lib/files/actions';
+import type { AttachmentTarget } from '@/lib/files/rules';
 import { UploadPanel } from './upload-panel';
 
 interface AttachPickerProps {
   spaceId: string;
-  target: { type: 'task' | 'message' | 'meeting'; id: string };
+  target: { type: AttachmentTarget; id: string };
   maxBytes: number;
   choices: { id: string; name: string }[];
 }

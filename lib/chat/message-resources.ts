@@ -1,6 +1,7 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { fileAttachments, files, fileVersions, messageMentions, messageReactions, messages, users, type Message } from '@/db/schema';
+import { messageMentions, messageReactions, messages, users, type Message } from '@/db/schema';
+import { attachedFilesOf } from '@/lib/files/attached';
 import { avatarUrl } from '@/lib/org/avatar-rules';
 import type { MessageResource, ReactionSummary } from './resources';
 
@@ -39,14 +40,7 @@ async function withDetails(executor: Executor, rows: readonly MessageRow[]): Pro
     .where(and(inArray(messages.parentId, ids), isNull(messages.deletedAt)))
     .groupBy(messages.parentId);
   const reactions = await reactionsOf(executor, ids);
-  const attachmentRows = await executor
-    .select({ messageId: fileAttachments.targetId, id: fileAttachments.id, fileId: files.id, name: files.name, kind: fileVersions.kind, sizeBytes: fileVersions.sizeBytes })
-    .from(fileAttachments)
-    .innerJoin(files, and(eq(files.id, fileAttachments.fileId), isNull(files.deletedAt)))
-    .innerJoin(fileVersions, eq(fileVersions.id, files.currentVersionId))
-    .where(and(eq(fileAttachments.targetType, 'message'), inArray(fileAttachments.targetId, ids)))
-    .orderBy(asc(fileAttachments.createdAt));
-  const attachments = groupBy(attachmentRows, (r) => r.messageId);
+  const attachments = await attachedFilesOf(executor, 'message', ids);
   const mentions = groupBy(mentionRows, (r) => r.messageId);
   const replies = new Map(replyRows.map((r) => [r.parentId, r.n]));
   return rows.map((row) => ({
@@ -60,7 +54,7 @@ async function withDetails(executor: Executor, rows: readonly MessageRow[]): Pro
     mentions: row.deletedAt ? [] : (mentions.get(row.id) ?? []).map(({ id, name }) => ({ id, name })),
     mentionsAll: !row.deletedAt && row.mentionsChannel,
     reactions: row.deletedAt ? [] : reactions.get(row.id) ?? [],
-    attachments: row.deletedAt ? [] : (attachments.get(row.id) ?? []).map(({ id, fileId, name, kind, sizeBytes }) => ({ id, fileId, name, kind, sizeBytes })),
+    attachments: row.deletedAt ? [] : (attachments.get(row.id) ?? []),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

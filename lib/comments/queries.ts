@@ -4,6 +4,7 @@ import { commentAwaits, comments, spaces, users, type Comment } from '@/db/schem
 import { requireUserActor, type Actor } from '@/lib/auth/actor';
 import { canInSpace } from '@/lib/auth/permissions';
 import { mentionsOf } from '@/lib/chat/markdown';
+import { attachedFilesOf, type AttachedFile } from '@/lib/files/attached';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
 import { openAwaits, type OpenAwait } from './awaiting-list';
@@ -27,6 +28,7 @@ export interface CommentAwaitView {
 export interface CommentView extends Pick<Comment, 'id' | 'parentId' | 'authorId' | 'body' | 'createdAt' | 'editedAt' | 'deletedAt'> {
   authorName: string | null;
   awaiting: CommentAwaitView[];
+  attachments: AttachedFile[];
 }
 
 export interface CommentThread extends CommentView {
@@ -57,6 +59,7 @@ export async function listComments(actor: Actor, input: CommentTargetInput, now:
     ? await db.select({ wait: commentAwaits, name: users.name }).from(commentAwaits).innerJoin(users, eq(users.id, commentAwaits.userId))
       .where(inArray(commentAwaits.commentId, ids)).orderBy(asc(users.name))
     : [];
+  const attachments = await attachedFilesOf(db, 'comment', ids);
   const mentioned = [...new Set(rows.flatMap((row) => mentionsOf(row.comment.body).userIds))];
   const named = mentioned.length
     ? await db.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, mentioned), eq(users.organizationId, access.space.organizationId)))
@@ -64,6 +67,7 @@ export async function listComments(actor: Actor, input: CommentTargetInput, now:
   const view = ({ comment, authorName }: (typeof rows)[number]): CommentView => ({
     id: comment.id, parentId: comment.parentId, authorId: comment.authorId, body: comment.body,
     createdAt: comment.createdAt, editedAt: comment.editedAt, deletedAt: comment.deletedAt, authorName,
+    attachments: comment.deletedAt ? [] : (attachments.get(comment.id) ?? []),
     awaiting: awaits.filter((a) => a.wait.commentId === comment.id).map(({ wait, name }) => ({
       userId: wait.userId, name, dueAt: wait.dueAt, resolvedAt: wait.resolvedAt, resolution: wait.resolution, overdue: isOverdue(wait, now),
     })),

@@ -7,20 +7,15 @@ import { recordAudit } from '@/lib/audit';
 import { mentionsOf } from '@/lib/chat/markdown';
 import { Forbidden, Invalid } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/service';
-import { emitSpaceEvent } from '@/lib/realtime/events';
 import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
 import { authorizeComment, membersAmong, mentionedMembers } from './access';
+import { announceCommentChange } from './events';
 import { resolveByReply, startAwaiting, stopAwaiting } from './awaits';
 import { awaitedBy } from './rules';
 import { addCommentSchema, editCommentSchema, type AddCommentInput, type EditCommentInput } from './schema';
 import { responseRuleOf, type ResponseRule } from './settings';
 import { commentHref, findCommentTarget, type CommentTarget } from './targets';
-
-/** Tells open task and file pages that its comments changed; call it last in the transaction. */
-async function announceCommentChange(tx: Transaction, actor: Actor, target: CommentTarget): Promise<void> {
-  await emitSpaceEvent(tx, target.spaceId, { type: 'comment.changed', data: { targetType: target.type, targetId: target.id, by: actorId(actor) } });
-}
 
 async function audit(tx: Transaction, actor: Actor, access: LoadedSpaceAccess, action: string, comment: Comment, target: CommentTarget) {
   await recordAudit(tx, actor, {

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { fileAttachments, files, meetings, messages, tasks } from '@/db/schema';
+import { comments, fileAttachments, files, meetings, messages, tasks } from '@/db/schema';
 import { requireUserActor, type Actor } from '@/lib/auth/actor';
 import type { SpaceAction } from '@/lib/auth/permissions';
 import { announceMessageChange } from '@/lib/chat/messages';
+import { announceCommentAttachments } from '@/lib/comments/events';
 import { recordAudit } from '@/lib/audit';
 import { Forbidden, Invalid, NotFound } from '@/lib/errors';
 import { holdsMeetingRight } from '@/lib/meetings/access';
@@ -53,12 +54,21 @@ const TARGETS: Partial<Record<AttachmentTarget, TargetRules>> = {
     refusal: 'meetingNotOrganizer',
     announce: announceMeetingChange,
   },
-  // Comments take attachments once they exist (their own issue).
+  comment: {
+    action: 'space.comment',
+    spaceOf: async (tx, id) => (await tx.select({ spaceId: comments.spaceId }).from(comments).where(eq(comments.id, id)))[0]?.spaceId ?? null,
+    mayAttach: async (tx, id, actor) => {
+      const [comment] = await tx.select({ authorId: comments.authorId, deletedAt: comments.deletedAt }).from(comments).where(eq(comments.id, id));
+      return comment?.authorId === requireUserActor(actor).id && !comment.deletedAt;
+    },
+    refusal: 'commentNotAuthor',
+    announce: (tx, actor, _spaceId, id) => announceCommentAttachments(tx, actor, id),
+  },
 };
 
 /**
- * Attaches a library file to a task, a meeting or one's own message of the same space; attaching
- * twice is harmless.
+ * Attaches a library file to a task, a meeting, or one's own message or comment of the same space;
+ * attaching twice is harmless.
  */
 export async function attachFile(actor: Actor, fileId: string, input: { targetType?: unknown; targetId?: unknown }): Promise<void> {
   const user = requireUserActor(actor);

@@ -11,6 +11,7 @@ import { listComments, listMyAwaiting, listSpaceAwaiting } from '@/lib/comments/
 import { COMMENT_BODY_MAX } from '@/lib/comments/rules';
 import { addComment, deleteComment, editComment, markHandled } from '@/lib/comments/service';
 import { updateCommentSettings } from '@/lib/comments/settings';
+import { attachFile } from '@/lib/files/attachments';
 import { deleteFile } from '@/lib/files/manage';
 import { uploadFile } from '@/lib/files/upload';
 import { archiveSpace } from '@/lib/spaces/service';
@@ -259,5 +260,25 @@ describe('the comments API', () => {
     const saved = await call(settingsRoute.PUT, { token: admin, params: { spaceId: seeded.space.id }, body: { responseHours: 8, workingHoursOnly: true }, method: 'PUT' });
     expect(saved.body.settings).toEqual({ responseHours: 8, workingHoursOnly: true, timeZone: 'Asia/Shanghai' });
     expect((await call(settingsRoute.GET, { token: await tokenOf(seeded.outsider), params: { spaceId: seeded.space.id } })).status).toBe(404);
+  });
+});
+
+describe('attachments on comments', () => {
+  it('lets the author attach library files to their own comment, shown with it, and nobody else', async () => {
+    const seeded = await seedSpace();
+    const task = await seedTask(seeded);
+    const file = await libraryFile(seeded, '报价单.txt');
+    const comment = await addComment(userActor(seeded.participant), onTask(task.id, '报价单见附件'), T0);
+    await attachFile(userActor(seeded.participant), file.id, { targetType: 'comment', targetId: comment.id });
+    const refused = await rejection(attachFile(userActor(seeded.owner), file.id, { targetType: 'comment', targetId: comment.id }));
+    expect(refused).toMatchObject({ status: 403, messageKey: 'commentNotAuthor' });
+
+    const listing = await listComments(userActor(seeded.observer), { targetType: 'task', targetId: task.id }, T0);
+    expect(listing.threads[0]!.attachments.map((a) => a.name)).toEqual(['报价单.txt']);
+    // A deleted comment shows none, and takes no new ones.
+    await deleteComment(userActor(seeded.participant), comment.id);
+    const after = await listComments(userActor(seeded.observer), { targetType: 'task', targetId: task.id }, T0);
+    expect(after.threads[0]!.attachments).toEqual([]);
+    expect((await rejection(attachFile(userActor(seeded.participant), file.id, { targetType: 'comment', targetId: comment.id }))).status).toBe(403);
   });
 });
