@@ -1,4 +1,4 @@
-import { addDays, utcToZonedTime, zonedTimeToUtc } from '@/lib/dates';
+import { addDays, isoWeekday, utcToZonedTime, zonedTimeToUtc } from '@/lib/dates';
 
 // When a comment is due for an answer. Pure: the caller passes the time, the zone and the rule.
 
@@ -8,8 +8,7 @@ const WORKDAY_END = '18:00';
 
 /** Monday–Friday, for a `YYYY-MM-DD` local date. */
 function isWorkday(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return isoWeekday(date) <= 5;
 }
 
 /**

@@ -8,6 +8,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
+/** A stored language setting as a locale: unset or unknown reads as the default. */
+export function localeOrDefault(value: unknown): Locale {
+  return isLocale(value) ? value : defaultLocale;
+}
+
 /**
  * Picks the best supported locale from an Accept-Language header: any Chinese variant maps to
  * zh-CN, any English one to en, honouring q-values; defaults to zh-CN.

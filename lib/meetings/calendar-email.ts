@@ -1,6 +1,6 @@
 import { systemActor } from '@/lib/auth/actor';
 import { appBaseUrl } from '@/lib/app-url';
-import { defaultLocale, isLocale } from '@/lib/i18n/config';
+import { localeOrDefault } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/messages';
 import { meetingInvitation } from './ics';
 import { getMeeting } from './queries';
@@ -14,7 +14,7 @@ export async function meetingCalendar({ meetingId, cancel, locale }: { meetingId
   const meeting = cancel ? { ...view.meeting, status: 'cancelled' as const } : view.meeting;
   const content = meetingInvitation({ ...view, meeting }, {
     meetingUrl: `${appBaseUrl()}/spaces/${meeting.spaceId}/meetings/${meeting.id}`,
-    agendaLabel: translatorFor(isLocale(locale) ? locale : defaultLocale)('meetings.agenda'),
+    agendaLabel: translatorFor(localeOrDefault(locale))('meetings.agenda'),
   });
   return { method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST', content, filename: 'invite.ics' };
 }

@@ -1,13 +1,12 @@
 import { appBaseUrl } from '@/lib/app-url';
-import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/config';
+import { localeOrDefault } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/messages';
 import type { WebhookMessage } from './channels/webhook-formats';
 import { DIGEST_SECTION_MAX, digestSummary, type Digest, type DigestTask } from './digest-content';
+import { escapeHtml, htmlEmail } from './email-html';
 import type { EmailPayload } from './outbox';
 
 // The daily digest in words: a person's email, and the space's summary for its group robots.
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SECTIONS = ['overdue', 'dueToday', 'blocked', 'upcoming'] as const;
 
 interface Context {
@@ -20,7 +19,7 @@ interface Context {
 }
 
 function translator(locale: string | null) {
-  const chosen: Locale = isLocale(locale) ? locale : defaultLocale;
+  const chosen = localeOrDefault(locale);
   return { t: translatorFor(chosen), locale: chosen };
 }
 
@@ -57,10 +56,9 @@ export function digestEmail(digest: Digest, context: Context): EmailPayload {
   return {
     subject: `[${t('common.appName')}] ${subject}`,
     text: [intro, ...sections.map((s) => [s.title, ...s.lines.map((l) => `- ${l}`)].join('\n')), `${t('digest.open')}: ${url}`].join('\n\n'),
-    html: `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.6;color:#0f172a">`
-      + `<h1 style="font-size:17px">${escapeHtml(subject)}</h1><p>${escapeHtml(intro)}</p>`
-      + sections.map((s) => `<h2 style="font-size:15px;margin-top:16px">${escapeHtml(s.title)}</h2><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`).join('')
-      + `<p><a href="${escapeHtml(url)}" style="color:#1d4ed8">${escapeHtml(t('digest.open'))}</a></p></body></html>`,
+    html: htmlEmail(locale, `<h1 style="font-size:17px">${escapeHtml(subject)}</h1><p>${escapeHtml(intro)}</p>`
+      + sections.map((s) => `<h2 style="font-size:15px;margin-top:16px">${escapeHtml(s.title)}</h2><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`).join(''),
+      { url, label: t('digest.open') }),
   };
 }
 

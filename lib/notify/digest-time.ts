@@ -1,10 +1,4 @@
-import { utcToZonedTime } from '@/lib/dates';
-
-/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
+import { isoWeekday, utcToZonedTime } from '@/lib/dates';
 
 /**
  * The local date whose digest is due at `now`, if any: today where the schedule lives, when

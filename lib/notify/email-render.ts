@@ -1,6 +1,7 @@
 import { appBaseUrl } from '@/lib/app-url';
-import { defaultLocale, isLocale } from '@/lib/i18n/config';
+import { localeOrDefault } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/messages';
+import { escapeHtml, htmlEmail } from './email-html';
 import { notificationLine } from './lines';
 import type { NotificationKind } from './rules';
 
@@ -9,14 +10,12 @@ export interface EmailReader {
   timeZone: string;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A notification as an email in the reader's language: the line as subject and body, a link to it. */
 export function renderNotificationEmail(
   notification: { kind: NotificationKind; data: Record<string, unknown>; actorName: string | null; href: string; spaceName?: string | null },
   reader: EmailReader,
 ): { subject: string; text: string; html: string } {
-  const locale = isLocale(reader.locale) ? reader.locale : defaultLocale;
+  const locale = localeOrDefault(reader.locale);
   const t = translatorFor(locale);
   const format = new Intl.DateTimeFormat(locale, { timeZone: reader.timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const line = notificationLine(notification, {
@@ -31,9 +30,7 @@ export function renderNotificationEmail(
   return {
     subject: `[${t('common.appName')}] ${sentence}`.slice(0, 200),
     text: [sentence, space, `${open}: ${url}`].filter(Boolean).join('\n\n'),
-    html: `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.6;color:#0f172a">`
-      + `<p style="font-size:15px">${escapeHtml(sentence)}</p>`
-      + (space ? `<p style="color:#64748b;font-size:13px">${escapeHtml(space)}</p>` : '')
-      + `<p><a href="${escapeHtml(url)}" style="color:#1d4ed8">${escapeHtml(open)}</a></p></body></html>`,
+    html: htmlEmail(locale, `<p style="font-size:15px">${escapeHtml(sentence)}</p>`
+      + (space ? `<p style="color:#64748b;font-size:13px">${escapeHtml(space)}</p>` : ''), { url, label: open }),
   };
 }
