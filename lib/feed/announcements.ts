@@ -8,6 +8,7 @@ import { Forbidden, Invalid, NotFound } from '@/lib/errors';
 import { notifyUsers } from '@/lib/notify/service';
 import { emitSpaceEvent } from '@/lib/realtime/events';
 import { authorizeSpace, type LoadedSpaceAccess } from '@/lib/spaces/access';
+import { memberIdsOf } from '@/lib/spaces/members';
 import { isUuid, parseInput } from '@/lib/validation';
 import { ANNOUNCEMENT_PINNED_MAX } from './rules';
 import { announcementSchema, pinSchema, type AnnouncementInput } from './schema';
@@ -15,11 +16,6 @@ import type { SpaceAction } from '@/lib/auth/permissions';
 
 async function announceChange(tx: Transaction, actor: Actor, spaceId: string, announcementId: string): Promise<void> {
   await emitSpaceEvent(tx, spaceId, { type: 'announcement.changed', data: { announcementId, by: actorId(actor) } });
-}
-
-async function memberIds(tx: Transaction, spaceId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: spaceMembers.userId }).from(spaceMembers).where(eq(spaceMembers.spaceId, spaceId));
-  return rows.map((row) => row.userId);
 }
 
 async function assertPinRoom(tx: Transaction, spaceId: string): Promise<void> {
@@ -40,7 +36,7 @@ export async function postAnnouncement(actor: Actor, spaceId: string, input: Ann
       pinnedAt: data.pinned ? new Date() : null,
     }).returning();
     await recordAudit(tx, actor, { organizationId: space.organizationId, spaceId: space.id, action: 'announcement.post', targetType: 'announcement', targetId: row!.id, data: { title: row!.title } });
-    await notifyUsers(tx, actor, await memberIds(tx, space.id), {
+    await notifyUsers(tx, actor, await memberIdsOf(tx, space.id), {
       organizationId: space.organizationId, spaceId: space.id, kind: 'announcement.posted',
       data: { title: row!.title, spaceName: space.name }, href: `/spaces/${space.id}/feed#announcement-${row!.id}`, dedupeKey: `announcement:${row!.id}`,
     });
@@ -109,7 +105,7 @@ export interface AnnouncementView extends Announcement {
 }
 
 /** A space's announcements, pinned first then newest, each with how many members acknowledged it. */
-export async function listAnnouncements(actor: Actor, spaceId: string, limit = 20): Promise<{ rows: AnnouncementView[]; canAnnounce: boolean }> {
+export async function listAnnouncements(actor: Actor, spaceId: string, limit = 20): Promise<AnnouncementView[]> {
   const db = await getDb();
   const access = await authorizeSpace(db, actor, spaceId, 'space.view');
   const me = actorId(actor);
@@ -126,10 +122,7 @@ export async function listAnnouncements(actor: Actor, spaceId: string, limit = 2
     .where(eq(announcements.spaceId, access.space.id))
     .orderBy(sql`${announcements.pinnedAt} is null`, desc(announcements.pinnedAt), desc(announcements.createdAt))
     .limit(limit);
-  return {
-    rows: rows.map((r) => ({ ...r.announcement, authorName: r.authorName, ackCount: r.ackCount, audience: r.audience, acknowledgedByMe: r.acknowledgedByMe })),
-    canAnnounce: canInSpace(actor, access, 'feed.announce'),
-  };
+  return rows.map((r) => ({ ...r.announcement, authorName: r.authorName, ackCount: r.ackCount, audience: r.audience, acknowledgedByMe: r.acknowledgedByMe }));
 }
 
 /**

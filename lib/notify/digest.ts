@@ -76,15 +76,17 @@ export async function runSpaceDigest(schedule: DigestSchedule, space: Pick<Space
       }
       await signalUsers(tx, sending.map((d) => d.userId));
     }
-    if (winners.size) await queueRobotDigest(tx, space, date, buildDigest('space', allTasks, [], date), names, now);
+    if (winners.size) await queueRobotDigest(tx, space, date, allTasks, names, now);
     return sending.length;
   });
 }
 
 /** The space's own summary to each of its group robots, once a day (the key sees to it). */
-async function queueRobotDigest(tx: Transaction, space: Pick<Space, 'id' | 'name' | 'organizationId'>, date: string, digest: ReturnType<typeof buildDigest>, names: Map<string, string>, now: Date) {
+async function queueRobotDigest(tx: Transaction, space: Pick<Space, 'id' | 'name' | 'organizationId'>, date: string, allTasks: DigestTask[], names: Map<string, string>, now: Date) {
   const robots = await tx.select({ id: spaceWebhooks.id }).from(spaceWebhooks).where(eq(spaceWebhooks.spaceId, space.id));
-  if (!robots.length || isEmptyDigest(digest)) return;
+  if (!robots.length) return;
+  const digest = buildDigest('space', allTasks, [], date);
+  if (isEmptyDigest(digest)) return;
   const message = digestRobotMessage(digest, { spaceId: space.id, spaceName: space.name, date, locale: null, names });
   await queueDeliveries(tx, { organizationId: space.organizationId, spaceId: space.id }, robots.map((robot) => ({
     channel: 'webhook' as const, target: robot.id, idempotencyKey: `digest:${space.id}:${date}:robot:${robot.id}`, payload: message,

@@ -29,6 +29,11 @@ async function adminCount(tx: Transaction, spaceId: string): Promise<number> {
   return row!.n;
 }
 
+/** The ids of a space's members. */
+export async function memberIdsOf(executor: Pick<Transaction, 'select'>, spaceId: string): Promise<string[]> {
+  return (await executor.select({ userId: spaceMembers.userId }).from(spaceMembers).where(eq(spaceMembers.spaceId, spaceId))).map((r) => r.userId);
+}
+
 /**
  * Invites people to a space with one role: named users and/or whole departments (with their
  * sub-departments; only active people). Naming someone who is already a member is refused;
@@ -42,9 +47,7 @@ export async function addSpaceMembers(actor: Actor, spaceId: string, input: AddS
     const named = [...new Set(data.userIds)];
     await assertActiveUsersInOrg(tx, space.organizationId, named, 'userIds');
     await assertDepartmentsInOrg(tx, space.organizationId, data.departmentIds, 'departmentIds');
-    const existing = new Set(
-      (await tx.select({ userId: spaceMembers.userId }).from(spaceMembers).where(eq(spaceMembers.spaceId, spaceId))).map((r) => r.userId),
-    );
+    const existing = new Set(await memberIdsOf(tx, spaceId));
     if (named.some((id) => existing.has(id))) throw Conflict('alreadyMember', { userIds: ['alreadyMember'] });
 
     const fromDepartments = data.departmentIds.length

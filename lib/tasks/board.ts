@@ -14,7 +14,7 @@ import { taskIssueSchema, taskStatusSchema, type ParsedTaskListFilters } from '.
 import { authorizeTask, nextRank, taskSnapshot } from './service';
 import { applyStatusChange } from './status';
 import { announceTaskChanges } from './events';
-import { helperIdsOf, notifyTaskPeople } from './notify';
+import { notifyTaskPeople } from './notify';
 
 /**
  * Cards a board column holds at most (2,000 unless configured): a safety cap, as the browser renders
@@ -143,8 +143,7 @@ export async function moveTask(actor: Actor, taskId: string, input: MoveTaskInpu
         organizationId: access.space.organizationId, spaceId: task.spaceId, action: 'task.update', targetType: 'task', targetId: taskId,
         data: { before: taskSnapshot(task), after: taskSnapshot(updated!) },
       });
-      const helpers = await helperIdsOf(tx, taskId);
-      await notifyTaskPeople(tx, actor, access.space, task, updated!, helpers);
+      await notifyTaskPeople(tx, actor, access.space, task, updated!);
     }
     await announceTaskChanges(tx, actor, task.spaceId, [taskId]);
     return updated!;

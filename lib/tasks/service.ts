@@ -135,7 +135,7 @@ export async function insertTask(tx: Transaction, actor: Actor, spaceId: string,
     organizationId: space.organizationId, spaceId, action: 'task.create', targetType: 'task', targetId: task!.id,
     data: { after: taskSnapshot(task!) },
   });
-  await notifyTaskPeople(tx, actor, space, null, task!);
+  await notifyTaskPeople(tx, actor, space, null, task!, []);
   await announceTaskChanges(tx, actor, spaceId, [task!.id]);
   return task!;
 }
@@ -212,7 +212,8 @@ export async function updateTask(actor: Actor, taskId: string, input: UpdateTask
       })
       .where(and(eq(tasks.id, taskId), eq(tasks.spaceId, spaceId)))
       .returning();
-    const helpersBefore = await helperIdsOf(tx, taskId);
+    // Only a change of helpers needs the list as it was.
+    const helpersBefore = data.helperIds ? await helperIdsOf(tx, taskId) : undefined;
     if (data.helperIds) {
       await tx.delete(taskHelpers).where(eq(taskHelpers.taskId, taskId));
       const helperIds = [...new Set(data.helperIds)].filter((id) => id !== updated!.assigneeId);

@@ -94,7 +94,7 @@ describe('announcements', () => {
     // Only leads and the author follow up on who has read it.
     expect((await rejection(announcementReaders(userActor(seeded.participant), announcement.id))).status).toBe(404);
 
-    const { rows } = await listAnnouncements(userActor(seeded.observer), seeded.space.id);
+    const rows = await listAnnouncements(userActor(seeded.observer), seeded.space.id);
     expect(rows[0]).toMatchObject({ id: announcement.id, ackCount: 1, audience: 3, acknowledgedByMe: true });
     const feed = await listFeed(userActor(seeded.observer), seeded.space.id, { group: 'announcements' });
     expect(feed.items[0]?.data).toEqual({ title: '发布会改期至 12 月 18 日' });
@@ -109,7 +109,7 @@ describe('announcements', () => {
     expect(fourth.fieldErrors).toEqual({ pinned: ['announcementPinLimit'] });
     await pinAnnouncement(owner, posted[0]!.id, { pinned: false });
     const unpinned = await postAnnouncement(owner, seeded.space.id, { title: '四', body: '内容', pinned: true });
-    const order = (await listAnnouncements(userActor(seeded.observer), seeded.space.id)).rows.map((row) => row.title);
+    const order = (await listAnnouncements(userActor(seeded.observer), seeded.space.id)).map((row) => row.title);
     expect(order).toEqual(['四', '三', '二', '一']);
     await deleteAnnouncement(owner, unpinned.id);
 

@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: FeedPageProps): Promise<Metad
 export default async function FeedPage({ params, searchParams }: FeedPageProps) {
   const { spaceId } = await params;
   const query = await searchParams;
-  const [{ user, space, members }, t] = await Promise.all([getSpacePageData(spaceId), getTranslations('feed')]);
+  const [{ user, space, members, allowed }, t] = await Promise.all([getSpacePageData(spaceId), getTranslations('feed')]);
   const actor = userActor(user);
   const parsed = feedListSchema.safeParse(query);
   const [feed, announcements, muted] = await Promise.all([
@@ -51,6 +51,7 @@ export default async function FeedPage({ params, searchParams }: FeedPageProps) 
   };
   const isMember = members.some((m) => m.userId === user.id);
   const active = space.status === 'active';
+  const canAnnounce = allowed.has('feed.announce');
   const chip = (selected: boolean) => `min-h-9 rounded-full px-3 py-1.5 text-sm ${selected ? 'bg-brand-600 text-white' : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`;
   const filtered = Boolean(filters.group || filters.actorId);
 
@@ -99,17 +100,17 @@ export default async function FeedPage({ params, searchParams }: FeedPageProps) 
 
       <section aria-labelledby="announcements-title" className="order-1 space-y-3 lg:order-2">
         <h2 id="announcements-title" className="flex items-center gap-2 text-lg font-semibold text-slate-900"><Bell className="size-5" aria-hidden="true" />{t('announcements')}</h2>
-        {announcements.canAnnounce && (
-          <details className="rounded-lg border border-slate-200 bg-white p-4" open={announcements.rows.length === 0}>
+        {canAnnounce && (
+          <details className="rounded-lg border border-slate-200 bg-white p-4" open={announcements.length === 0}>
             <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('postAnnouncement')}</summary>
             <div className="mt-3"><AnnouncementForm spaceId={space.id} action={postAnnouncementAction} /></div>
           </details>
         )}
-        {announcements.rows.length === 0 ? (
+        {announcements.length === 0 ? (
           <p className="text-sm text-slate-500">{t('noAnnouncements')}</p>
         ) : (
-          announcements.rows.map((a) => (
-            <AnnouncementCard key={a.id} announcement={a} viewerId={user.id} canManage={announcements.canAnnounce} canAcknowledge={isMember && active} timeZone={timeZone} />
+          announcements.map((a) => (
+            <AnnouncementCard key={a.id} announcement={a} viewerId={user.id} canManage={canAnnounce} canAcknowledge={isMember && active} timeZone={timeZone} />
           ))
         )}
       </section>

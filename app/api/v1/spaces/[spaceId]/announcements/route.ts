@@ -9,8 +9,7 @@ type Params = { spaceId: string };
 
 /** The space's announcements, pinned first, each with how many members acknowledged it. */
 export const GET = apiRoute<Params>(async ({ user, params }) => {
-  const { rows } = await listAnnouncements(userActor(user), params.spaceId);
-  return { announcements: rows };
+  return { announcements: await listAnnouncements(userActor(user), params.spaceId) };
 });
 
 /** Posts an announcement (`title`, `body`, `pinned`): leads only; every member is notified. */
