@@ -1,9 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectHydrated, signIn, userFor } from './fixtures';
+import { expectHydrated, me, projectContextOptions, signIn, userFor } from './fixtures';
 
-async function me(page: Page): Promise<{ id: string; departmentId: string }> {
-  return (await (await page.request.get('/api/v1/me')).json()).user;
-}
 
 /** A message typed into the open chat's composer and sent with Enter. */
 async function typeMessage(page: Page, text: string) {
@@ -17,8 +14,7 @@ test('chat: a message arrives live with an unread badge, is read with a receipt,
   test.setTimeout(120_000);
   const phone = testInfo.project.name === 'phone';
   // Two people, each in a browser of their own, shaped like the project's (desktop or phone).
-  const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
-  const contextOptions = { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
+  const contextOptions = projectContextOptions(testInfo);
   const authorContext = await browser.newContext(contextOptions);
   const readerContext = await browser.newContext(contextOptions);
   const a = await authorContext.newPage();

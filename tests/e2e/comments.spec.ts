@@ -1,14 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectHydrated, signIn, userFor } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { expectHydrated, me, projectContextOptions, signIn, userFor } from './fixtures';
 
-async function me(page: Page): Promise<{ id: string; departmentId: string }> {
-  return (await (await page.request.get('/api/v1/me')).json()).user;
-}
 
 test('comments: A mentions B on a task, B sees 待回复 and replies, A sees the reply live', { tag: '@smoke' }, async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
-  const contextOptions = { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
+  const contextOptions = projectContextOptions(testInfo);
   const [aContext, bContext] = await Promise.all([1, 2].map(() => browser.newContext(contextOptions)));
   const a = await aContext!.newPage();
   const b = await bContext!.newPage();

@@ -1,14 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectHydrated, signIn, userFor } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { expectHydrated, me, projectContextOptions, signIn, userFor } from './fixtures';
 
-async function me(page: Page): Promise<{ id: string; departmentId: string }> {
-  return (await (await page.request.get('/api/v1/me')).json()).user;
-}
 
 test('announcements: a lead posts one, the member hears of it live and acknowledges it, the lead sees who has not', { tag: '@smoke' }, async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
-  const contextOptions = { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
+  const contextOptions = projectContextOptions(testInfo);
   const [leadContext, memberContext, silentContext] = await Promise.all([1, 2, 3].map(() => browser.newContext(contextOptions)));
   const a = await leadContext!.newPage();
   const b = await memberContext!.newPage();

@@ -1,14 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { buildDocx, buildPdf, buildWorkbook } from '../support/file-fixtures';
-import { expectHydrated, signIn, userFor } from './fixtures';
+import { expectHydrated, me, signIn, userFor } from './fixtures';
 
 /** A 120×80 picture, so the preview has something to show. */
 const picture = () => sharp({ create: { width: 120, height: 80, channels: 3, background: '#2563eb' } }).png().toBuffer();
 
-async function me(page: Page): Promise<{ id: string; departmentId: string }> {
-  return (await (await page.request.get('/api/v1/me')).json()).user;
-}
 
 /** Opens a file of the listing by its name. */
 async function openFile(page: Page, name: string) {

@@ -222,3 +222,14 @@ export async function confirmIdentityProviderLogout(page: Page): Promise<void> {
   await page.waitForURL((url) => url.port === IDP_PORT);
   await page.getByRole('button', { name: 'Yes, sign me out' }).click();
 }
+
+/** The signed-in user of a page, as `GET /api/v1/me` answers. */
+export async function me(page: Page): Promise<{ id: string; departmentId: string }> {
+  return (await (await page.request.get('/api/v1/me')).json()).user;
+}
+
+/** Options for another browser context of the running project (desktop or phone), for tests with several people. */
+export function projectContextOptions(testInfo: TestInfo) {
+  const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
+  return { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
+}

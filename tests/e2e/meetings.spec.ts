@@ -2,11 +2,8 @@ import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import mammoth from 'mammoth';
 import { expect, test, type Page } from '@playwright/test';
-import { expectHydrated, signIn, userFor } from './fixtures';
+import { expectHydrated, me, projectContextOptions, signIn, userFor } from './fixtures';
 
-async function me(page: Page): Promise<{ id: string; departmentId: string }> {
-  return (await (await page.request.get('/api/v1/me')).json()).user;
-}
 
 async function addNote(page: Page, text: string) {
   const composer = page.getByTestId('note-composer');
@@ -17,8 +14,7 @@ async function addNote(page: Page, text: string) {
 
 test('meetings: schedule with an agenda, notes appear live in both browsers, action items become tasks and show their status', { tag: '@smoke' }, async ({ browser, playwright }, testInfo) => {
   test.setTimeout(150_000);
-  const { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL } = testInfo.project.use;
-  const contextOptions = { viewport, isMobile, hasTouch, deviceScaleFactor, locale, timezoneId, baseURL };
+  const contextOptions = projectContextOptions(testInfo);
   const [organizerContext, attendeeContext] = await Promise.all([browser.newContext(contextOptions), browser.newContext(contextOptions)]);
   const a = await organizerContext.newPage();
   const b = await attendeeContext.newPage();
@@ -90,7 +86,7 @@ test('meetings: schedule with an agenda, notes appear live in both browsers, act
 
   // The invitation parses as a calendar event; the exported minutes open. A request context of its
   // own: the page's may hold a keep-alive socket the server has closed meanwhile.
-  const api = await playwright.request.newContext({ baseURL, storageState: await organizerContext.storageState() });
+  const api = await playwright.request.newContext({ baseURL: contextOptions.baseURL, storageState: await organizerContext.storageState() });
   const ics = await api.get(`/api/v1/meetings/${meetingId}/invitation`);
   expect(ics.headers()['content-type']).toContain('text/calendar');
   const event = new ICAL.Event(ICAL.Component.fromString(await ics.text()).getFirstSubcomponent('vevent')!);
