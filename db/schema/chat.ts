@@ -1,6 +1,6 @@
-import { type AnyPgColumn, bigint, boolean, customType, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, id, updatedAt } from './columns';
+import { createdAt, id, tsvector, updatedAt } from './columns';
 import { departments, users } from './org';
 import { spaces } from './spaces';
 
@@ -8,9 +8,6 @@ import { spaces } from './spaces';
 import { CHANNEL_KINDS } from '../../lib/chat/rules';
 
 export { CHANNEL_KINDS, type ChannelKind } from '../../lib/chat/rules';
-
-/** A stored full-text vector: the app writes CJK bigrams into it (lib/search). */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** A group chat (群聊) of a space: 全员, a department's, or a topic's; public to the space or private. */
 export const channels = pgTable(

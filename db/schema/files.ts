@@ -1,6 +1,6 @@
 import { type AnyPgColumn, bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, id, updatedAt } from './columns';
+import { createdAt, id, tsvector, updatedAt } from './columns';
 import { users } from './org';
 import { spaces } from './spaces';
 
@@ -49,9 +49,13 @@ export const files = pgTable(
     updatedAt: updatedAt(),
     deletedAt: timestamp({ withTimezone: true }),
     deletedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Name and the current version's text, normalised (lib/search): global search checks hits against it. */
+    searchText: text(),
+    searchVector: tsvector(),
   },
   (t) => [
     index('files_space_id_folder_id_idx').on(t.spaceId, t.folderId),
+    index('files_search_vector_idx').using('gin', t.searchVector),
     uniqueIndex('files_name_idx').on(t.spaceId, sql`coalesce(${t.folderId}, ${ROOT})`, sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),
   ],
 );
@@ -72,6 +76,8 @@ export const fileVersions = pgTable(
     note: text(),
     /** Set when this version restored an older one: that version's number. */
     restoredFrom: integer(),
+    /** Text pulled from a docx, xlsx, pdf or text file for search (capped); null when it has none. */
+    extractedText: text(),
     uploadedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

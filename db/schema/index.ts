@@ -10,3 +10,5 @@ export * from './meetings';
 export * from './feed';
 export * from './notify';
 export * from './comments';
+export * from './kb';
+export * from './retros';

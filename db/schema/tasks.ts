@@ -1,5 +1,5 @@
 import { type AnyPgColumn, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns';
+import { createdAt, id, tsvector, updatedAt } from './columns';
 import { departments, users } from './org';
 import { messages } from './chat';
 import { spaces } from './spaces';
@@ -65,11 +65,15 @@ export const tasks = pgTable(
     rank: doublePrecision().notNull().default(0),
     completedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Name, description and delivery standard as text, normalised (lib/search) for global search. */
+    searchText: text(),
+    searchVector: tsvector(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('tasks_space_id_number_idx').on(t.spaceId, t.number),
+    index('tasks_search_vector_idx').using('gin', t.searchVector),
     index('tasks_space_id_status_rank_idx').on(t.spaceId, t.status, t.rank),
     index('tasks_space_id_due_date_idx').on(t.spaceId, t.dueDate),
     index('tasks_assignee_id_idx').on(t.assigneeId),
