@@ -29,9 +29,10 @@ node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.jso
 echo "== vitest took $(( $(date +%s) - began )) s"; began=$(date +%s)
 node_modules/.bin/tsx lib/cli/main.ts build || status=1
 echo "== build took $(( $(date +%s) - began )) s"; began=$(date +%s)
-# E2E_GREP=@smoke runs only the browser tests tagged as the smoke set (CI's second database).
+# E2E_GREP=@smoke runs only the browser tests tagged as the smoke set, and E2E_PROJECT=desktop only
+# the desktop screen (CI's second database: the database changes, not the layout).
 E2E_PGLITE_DIR=".data/e2e-$(date +%s)-$$" PLAYWRIGHT_JSON_OUTPUT="$reports/e2e.json" \
-  node_modules/.bin/playwright test ${E2E_GREP:+--grep "$E2E_GREP"} || status=1
+  node_modules/.bin/playwright test ${E2E_GREP:+--grep "$E2E_GREP"} ${E2E_PROJECT:+--project "$E2E_PROJECT"} || status=1
 rm -rf .data/e2e-*
 echo "== browser tests took $(( $(date +%s) - began )) s"
 

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { demoUsers, expectHydrated, signIn, signInForm, submitSignIn, userFor } from './fixtures';
 
+// Account administration: the rules are the same on every screen, and the phone layout is covered by the shell tests.
+test.skip(({ isMobile }) => isMobile, 'no phone layout involved: once is enough');
+
 test.describe('Admin console', () => {
   test('an admin deactivates a user, who is signed out at once and refused at sign-in', { tag: '@smoke' }, async ({ page, browser }, testInfo) => {
     const admin = userFor(testInfo, 'admin');

@@ -4,6 +4,9 @@ import { signIn, userFor } from './fixtures';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+// Plain HTTP: no browser layout at all.
+test.skip(({ isMobile }) => isMobile, 'no phone layout involved: once is enough');
+
 test.describe('HTTP API', () => {
   test('GET /api/health reports the database in use and the version, without signing in', { tag: '@smoke' }, async ({ request }) => {
     const response = await request.get('/api/health');

@@ -20,6 +20,7 @@ test.describe('Signing in', () => {
   });
 
   test('a wrong password is refused with a generic message and the email is kept', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the same server answer on every screen');
     const user = userFor(testInfo, 'wrongPassword');
     await submitSignIn(page, user.email, 'not-the-password');
 
@@ -31,6 +32,7 @@ test.describe('Signing in', () => {
   });
 
   test('an unknown email gets the same message as a wrong password', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the same server answer on every screen');
     const email = unknownEmail('unknown', testInfo.project.name);
     await submitSignIn(page, email, 'xiezuo-demo');
 
@@ -59,6 +61,7 @@ test.describe('Signing in', () => {
   });
 
   test('after five failures for one address it is locked for 15 minutes', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'the same server answer on every screen');
     // The server's defaults, unless the environment changes them for this run.
     const maxFailures = Number(process.env.SIGNIN_MAX_FAILURES ?? 5);
     const windowMinutes = Number(process.env.SIGNIN_WINDOW_MINUTES ?? 15);

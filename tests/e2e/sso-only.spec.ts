@@ -4,6 +4,9 @@ import { confirmIdentityProviderLogout, expectHydrated, IDP_PORT, passIdentityPr
 // An installation with AUTH_LOCAL_ENABLED=0 and nothing in it yet: no organisation, no departments.
 test.use({ baseURL: ssoOnlyURL });
 
+// Redirects only: the same on every screen.
+test.skip(({ isMobile }) => isMobile, 'no phone layout involved: once is enough');
+
 test('with local sign-in off the app goes straight to SSO, and signing out does not bounce back in', async ({ page }, testInfo) => {
   const appPages: string[] = [];
   page.on('framenavigated', (frame) => frame === page.mainFrame() && !frame.url().includes(`:${IDP_PORT}/`) && appPages.push(frame.url()));

@@ -4,6 +4,9 @@ import { confirmIdentityProviderLogout, expectHydrated, passIdentityProvider, si
 // The test IdP (tests/e2e/oidc-idp.mjs) accepts any login; the login name decides the claims.
 const SSO_BUTTON = '使用测试身份中心登录';
 
+// Redirects and claims mapping: the same on every screen.
+test.skip(({ isMobile }) => isMobile, 'no phone layout involved: once is enough');
+
 /** Starts SSO from the sign-in page and goes through the IdP until the browser is back on the app. */
 async function signInWithSso(page: Page, login: string) {
   await page.goto('/sign-in');
