@@ -8,6 +8,7 @@ import { parseInput } from '@/lib/validation';
 import { authorizePost } from './access';
 import { mentionsOf } from './markdown';
 import { loadMessage } from './message-resources';
+import { notifyMentioned } from './notify-mentions';
 import { assertMentionable, audienceOf, searchColumnsOf, threadRoot } from './message-rules';
 import { writeMessage } from './message-writer';
 import { takePostAllowance } from './post-rate';
@@ -48,7 +49,11 @@ export async function postMessage(actor: Actor, channelId: string, input: PostMe
   };
   try {
     const seq = await writeMessage({ resource, spaceId: channel.spaceId, clientKey, searchText, vector, audience: audienceOf(channel) });
-    if (seq !== null) return { message: { ...resource, seq }, created: true };
+    if (seq !== null) {
+      const message = { ...resource, seq };
+      await notifyMentioned(actor, user.organizationId, channel, message);
+      return { message, created: true };
+    }
   } catch (error) {
     // Two copies of one retried post raced (from two processes): the first one stored wins.
     if (!clientKey || !isUniqueViolation(error)) throw error;

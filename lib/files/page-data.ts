@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { meetings, tasks, type User } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
 import { allowedSpaceActions, type SpaceAction } from '@/lib/auth/permissions';
+import { messageHref } from '@/lib/chat/links';
 import { messageLocation } from '@/lib/chat/queries';
 import { NotFound } from '@/lib/errors';
 import { loadOrNotFound } from '@/lib/http/page-data';
@@ -52,7 +53,7 @@ async function attachmentLinks(user: User, spaceId: string, attachments: { id: s
       return topic !== undefined ? { id: a.id, href: `/spaces/${spaceId}/meetings/${a.targetId}`, label: t('attachedMeeting', { topic }) } : null;
     }
     const at = a.targetType === 'message' ? await messageLocation(actor, a.targetId) : null;
-    return at ? { id: a.id, href: `/spaces/${spaceId}/chat/${at.channelId}?at=${at.seq}${at.parentId ? `&thread=${at.parentId}` : ''}`, label: t('attachedMessage') } : null;
+    return at ? { id: a.id, href: messageHref(spaceId, at), label: t('attachedMessage') } : null;
   }));
   return links.filter((link) => link !== null);
 }

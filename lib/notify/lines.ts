@@ -16,6 +16,7 @@ const KEYS: Record<NotificationKind, NotificationLineKey> = {
   'announcement.posted': 'announcement_posted',
   'comment.mentioned': 'comment_mentioned',
   'comment.overdue': 'comment_overdue',
+  'chat.mentioned': 'chat_mentioned',
   'digest.daily': 'digest_daily',
 };
 

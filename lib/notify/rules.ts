@@ -15,12 +15,13 @@ export const NOTIFICATION_KINDS = [
   'announcement.posted',
   'comment.mentioned',
   'comment.overdue',
+  'chat.mentioned',
   'digest.daily',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The routine kinds, for those who want all messages; every other kind is a reminder, an invitation or a reply owed. */
-export const ROUTINE_NOTIFICATION_KINDS: readonly NotificationKind[] = ['task.statusChanged'];
+export const ROUTINE_NOTIFICATION_KINDS: readonly NotificationKind[] = ['task.statusChanged', 'chat.mentioned'];
 
 export function isImportantKind(kind: NotificationKind): boolean {
   return !ROUTINE_NOTIFICATION_KINDS.includes(kind);

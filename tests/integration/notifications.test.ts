@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { notifications, spaceMembers, users } from '@/db/schema';
+import { channels, notifications, spaceMembers, users } from '@/db/schema';
 import { userActor } from '@/lib/auth/actor';
+import { mentionMarkup, MENTION_ALL } from '@/lib/chat/markdown';
+import { postMessage } from '@/lib/chat/post-message';
 import { cancelMeeting, createMeeting, updateMeeting } from '@/lib/meetings/service';
 import { countUnreadNotifications, listNotifications } from '@/lib/notify/queries';
 import { markAllNotificationsRead, markNotificationRead, notifyUsers, setSpaceMuted } from '@/lib/notify/service';
@@ -50,6 +52,28 @@ describe('task notifications', () => {
     expect((await rejection(setSpaceMuted(userActor(seeded.outsider), seeded.space.id, true))).status).toBe(404);
     const [row] = await database.handle.db.select().from(spaceMembers).where(and(eq(spaceMembers.spaceId, seeded.space.id), eq(spaceMembers.userId, seeded.participant.id)));
     expect(row?.notificationsMuted).toBe(false);
+  });
+});
+
+describe('chat mention notifications', () => {
+  it('tell a mentioned member who wants all messages, once, with a link to the message; @channel alone tells nobody', async () => {
+    const seeded = await seedSpace();
+    const [channel] = await database.handle.db.select().from(channels).where(eq(channels.spaceId, seeded.space.id));
+    await preferAll(seeded.owner.id);
+    const body = `${mentionMarkup(seeded.owner.id)} ${mentionMarkup(seeded.observer.id)} 请看一下发布会的预算`;
+    const { message } = await postMessage(userActor(seeded.participant), channel!.id, { body, clientKey: 'mention-1' });
+    // A retry under the same key is the same message: nothing is sent twice.
+    await postMessage(userActor(seeded.participant), channel!.id, { body, clientKey: 'mention-1' });
+    await postMessage(userActor(seeded.participant), channel!.id, { body: `${MENTION_ALL} 明天开会` });
+
+    const rows = await database.handle.db.select().from(notifications).where(eq(notifications.kind, 'chat.mentioned'));
+    // The observer keeps the default (important only): a chat mention is routine, counted in the chat itself.
+    expect(rows.map((n) => n.userId)).toEqual([seeded.owner.id]);
+    expect(rows[0]).toMatchObject({
+      important: false, actorId: seeded.participant.id,
+      href: `/spaces/${seeded.space.id}/chat/${channel!.id}?at=${message.seq}`,
+      data: { channel: '全员', excerpt: `@${seeded.owner.name} @${seeded.observer.name} 请看一下发布会的预算` },
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { HighlightedText } from '@/components/chat/highlighted-text';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
+import { messageHref } from '@/lib/chat/links';
 import { searchMessages, type MessageSearchResult } from '@/lib/chat/search';
 import { isDomainError } from '@/lib/errors';
 import { timeZoneOf } from '@/lib/org/time-zone';
@@ -53,7 +54,7 @@ export default async function ChatSearchPage({ params, searchParams }: SearchPag
             {result.hits.map(({ message, channelName, snippet, highlights }) => (
               <li key={message.id}>
                 <Link
-                  href={`${base}/${message.channelId}?at=${message.seq}${message.parentId ? `&thread=${message.parentId}` : ''}`}
+                  href={messageHref(space.id, message)}
                   className="block px-4 py-3 hover:bg-slate-50"
                   data-testid="search-hit"
                 >

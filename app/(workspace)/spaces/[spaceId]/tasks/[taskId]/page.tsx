@@ -17,6 +17,7 @@ import { messageLocation } from '@/lib/chat/queries';
 import { getCommentThreadData } from '@/lib/comments/page-data';
 import { getAttachmentsData } from '@/lib/files/page-data';
 import { meetingOfTask } from '@/lib/meetings/queries';
+import { messageHref } from '@/lib/chat/links';
 import { todayFor } from '@/lib/org/time-zone';
 import { deleteTaskAction } from '@/lib/tasks/actions';
 import { getTaskPageData } from '@/lib/tasks/page-data';
@@ -102,7 +103,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
         <Fact label={t('notes')}><span className="whitespace-pre-line">{task.notes ?? '—'}</span></Fact>
         {source && (
           <Fact label={t('source')}>
-            <Link className="text-brand-700 underline" href={`/spaces/${spaceId}/chat/${source.channelId}?at=${source.seq}${source.parentId ? `&thread=${source.parentId}` : ''}`} data-testid="task-source-message">
+            <Link className="text-brand-700 underline" href={messageHref(spaceId, source)} data-testid="task-source-message">
               {t('sourceMessage')}
             </Link>
           </Fact>
