@@ -50,6 +50,15 @@ async function storeBytes(spaceId: string, name: string, body: UploadBody | null
   }
 }
 
+/**
+ * Checked again under the space's row lock, once the bytes are stored: two uploads that each fit
+ * what was left when they began must not both be kept when together they do not.
+ */
+async function assertQuotaHolds(tx: Transaction, spaceId: string, stored: StoredBytes) {
+  const usage = await spaceUsage(tx, spaceId);
+  if (usage.usedBytes + stored.size > usage.quotaBytes) throw Invalid({ file: ['quotaExceeded'] });
+}
+
 /** Adds a version to `file` in the transaction, numbered after its newest, and makes it current. */
 async function addVersion(tx: Transaction, file: FileRow, stored: StoredBytes, uploadedBy: string, note: string | null) {
   const [last] = await tx.select({ n: max(fileVersions.number) }).from(fileVersions).where(eq(fileVersions.fileId, file.id));
@@ -93,6 +102,7 @@ export async function uploadFile(actor: Actor, spaceId: string, input: UploadInp
   const { fileId, created } = await keepOrRemove(stored, () => db.transaction(async (tx) => {
     // The space's row lock orders uploads of one space: version numbers and the quota stay exact.
     const { space } = await authorizeSpace(tx, actor, spaceId, 'file.upload', { lock: true });
+    await assertQuotaHolds(tx, spaceId, stored);
     await liveFolder(tx, spaceId, folderId);
     const named = async (name: string) => (await tx.select().from(files).where(and(
       eq(files.spaceId, spaceId), isNull(files.deletedAt), folderId ? eq(files.folderId, folderId) : isNull(files.folderId),
@@ -128,6 +138,7 @@ export async function uploadVersion(actor: Actor, fileId: string, input: { note?
   const stored = await storeBytes(file.spaceId, file.name, body, declaredBytes);
   await keepOrRemove(stored, () => db.transaction(async (tx) => {
     const { space, file: locked } = await authorizeFile(tx, actor, fileId, 'file.upload', { lock: true });
+    await assertQuotaHolds(tx, space.id, stored);
     const version = await addVersion(tx, locked, stored, user.id, note ?? null);
     await recordAudit(tx, actor, {
       organizationId: space.organizationId, spaceId: space.id, action: 'file.version', targetType: 'file', targetId: fileId,

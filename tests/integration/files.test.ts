@@ -175,6 +175,22 @@ describe('the file library API', () => {
     expect(usage.usedBytes).toBeLessThanOrEqual(usage.quotaBytes);
   });
 
+  it('keeps the quota when two uploads that each fit race for what is left', async () => {
+    const seeded = await seedSpace();
+    const token = await tokenOf(seeded.participant);
+    const spaceId = seeded.space.id;
+    const piece = new Uint8Array(Math.floor(env.FILE_MAX_BYTES * 0.9)).fill(2);
+    while ((await send(libraryRoute.GET, { token, params: { spaceId } })).json.usage.usedBytes + 2 * piece.byteLength <= env.SPACE_FILE_QUOTA_BYTES) {
+      expect((await upload(token, spaceId, `fill-${crypto.randomUUID()}.bin`, piece)).status).toBe(201);
+    }
+    // What is left now fits one more piece, not two: both begin before either is kept.
+    const half = piece.slice(0, Math.floor(piece.byteLength * 0.8));
+    const answers = await Promise.all([upload(token, spaceId, 'race-a.bin', half), upload(token, spaceId, 'race-b.bin', half)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+    const usage = (await send(libraryRoute.GET, { token, params: { spaceId } })).json.usage;
+    expect(usage.usedBytes).toBeLessThanOrEqual(usage.quotaBytes);
+  });
+
   it('organises folders, refuses loops and taken names, and restores from the recycle bin', async () => {
     const seeded = await seedSpace();
     const token = await tokenOf(seeded.participant);
