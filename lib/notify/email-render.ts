@@ -2,7 +2,7 @@ import { appBaseUrl } from '@/lib/app-url';
 import { localeOrDefault } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/messages';
 import { escapeHtml, htmlEmail } from './email-html';
-import { notificationLine } from './lines';
+import { notificationSentence } from './lines';
 import type { NotificationKind } from './rules';
 
 export interface EmailReader {
@@ -17,13 +17,7 @@ export function renderNotificationEmail(
 ): { subject: string; text: string; html: string } {
   const locale = localeOrDefault(reader.locale);
   const t = translatorFor(locale);
-  const format = new Intl.DateTimeFormat(locale, { timeZone: reader.timeZone, dateStyle: 'medium', timeStyle: 'short' });
-  const line = notificationLine(notification, {
-    someone: t('common.appName'),
-    time: (iso) => format.format(new Date(iso)),
-    status: (status) => t(`tasks.statuses.${status as 'todo'}`),
-  });
-  const sentence = t(`notifications.kinds.${line.key}`, line.values);
+  const sentence = notificationSentence(notification, { locale, timeZone: reader.timeZone });
   const url = `${appBaseUrl()}${notification.href}`;
   const open = t('notifications.open');
   const space = notification.spaceName ? t('notifications.inSpace', { space: notification.spaceName }) : '';

@@ -1,8 +1,9 @@
-import type { Messages } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor, type Messages } from '@/lib/i18n/messages';
 import type { NotificationKind } from './rules';
 
-// How a notification reads: a key of the `notifications.kinds` catalogue and its values. Times
-// and statuses are turned into words by the caller, who knows the reader's zone and language.
+// How a notification reads, in the centre and in its email alike: a sentence of the
+// `notifications.kinds` catalogue, with times and statuses in the reader's zone and language.
 
 export type NotificationLineKey = keyof Messages['notifications']['kinds'];
 
@@ -27,7 +28,7 @@ interface Wording {
   status: (status: string) => string;
 }
 
-export function notificationLine(row: { kind: NotificationKind; data: Record<string, unknown>; actorName: string | null }, words: Wording) {
+function notificationLine(row: { kind: NotificationKind; data: Record<string, unknown>; actorName: string | null }, words: Wording) {
   const d = row.data;
   const values: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(d)) if (typeof value === 'string' || typeof value === 'number') values[key] = value;
@@ -35,4 +36,18 @@ export function notificationLine(row: { kind: NotificationKind; data: Record<str
   values.status = typeof d.status === 'string' ? words.status(d.status) : '';
   values.time = typeof d.startsAt === 'string' ? words.time(d.startsAt) : '';
   return { key: KEYS[row.kind], values };
+}
+
+type NotificationRow = Parameters<typeof notificationLine>[0];
+
+/** The notification as one sentence for this reader. */
+export function notificationSentence(row: NotificationRow, reader: { locale: Locale; timeZone: string }): string {
+  const t = translatorFor(reader.locale);
+  const format = new Intl.DateTimeFormat(reader.locale, { timeZone: reader.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const line = notificationLine(row, {
+    someone: t('common.appName'),
+    time: (iso) => format.format(new Date(iso)),
+    status: (status) => t(`tasks.statuses.${status as 'todo'}`),
+  });
+  return t(`notifications.kinds.${line.key}`, line.values);
 }

@@ -1,19 +1,19 @@
 import { BellRing } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
 import { requireUser } from '@/lib/auth/session';
 import { markAllNotificationsReadAction } from '@/lib/notify/actions';
-import { notificationLine } from '@/lib/notify/lines';
+import { localeOrDefault } from '@/lib/i18n/config';
+import { notificationSentence } from '@/lib/notify/lines';
 import { countUnreadNotifications, listNotifications } from '@/lib/notify/queries';
 import { NOTIFICATION_FILTERS } from '@/lib/notify/rules';
 import { notificationListSchema } from '@/lib/notify/schema';
 import { timeZoneOf } from '@/lib/org/time-zone';
-import type { TaskStatus } from '@/lib/tasks/rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('notifications');
@@ -28,18 +28,14 @@ interface NotificationsPageProps {
 export default async function NotificationsPage({ searchParams }: NotificationsPageProps) {
   const query = await searchParams;
   const user = await requireUser('/notifications');
-  const [t, tTasks, format] = await Promise.all([getTranslations('notifications'), getTranslations('tasks'), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations('notifications'), getFormatter()]);
   const parsed = notificationListSchema.safeParse(query);
   const [{ rows, hasMore, filters }, unread] = await Promise.all([
     listNotifications(userActor(user), parsed.success ? query : {}),
     countUnreadNotifications(user.id),
   ]);
   const timeZone = timeZoneOf(user);
-  const words = {
-    someone: t('title'),
-    time: (iso: string) => format.dateTime(new Date(iso), { timeZone, dateStyle: 'medium', timeStyle: 'short' }),
-    status: (status: string) => tTasks(`statuses.${status as TaskStatus}`),
-  };
+  const reader = { locale: localeOrDefault(await getLocale()), timeZone };
   const link = (patch: { filter?: string; page?: number }) => {
     const params = new URLSearchParams();
     const filter = patch.filter ?? filters.filter;
@@ -67,28 +63,25 @@ export default async function NotificationsPage({ searchParams }: NotificationsP
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="notification-list">
-          {rows.map((row) => {
-            const line = notificationLine(row, words);
-            return (
-              <li key={row.id}>
-                {/* A plain link: opening it marks the notification read, so it must not be prefetched. */}
-                <a href={`/notifications/${row.id}`} className={`flex w-full gap-3 px-4 py-3 text-left hover:bg-slate-50 ${row.readAt ? '' : 'bg-brand-50/40'}`} data-unread={row.readAt ? undefined : 'true'}>
-                    <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-red-600'}`} />
-                    <span className="min-w-0 flex-1">
-                      <span className="block text-sm break-words text-slate-900">
-                        {!row.readAt && <span className="sr-only">{t('unread')}：</span>}
-                        {t(`kinds.${line.key}`, line.values)}
-                      </span>
-                      <span className="mt-0.5 block text-xs text-slate-500">
-                        {row.important && <span className="mr-2 rounded bg-amber-100 px-1 text-amber-800">{t('important')}</span>}
-                        {row.spaceName && `${t('inSpace', { space: row.spaceName })} · `}
-                        <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, { timeZone, dateStyle: 'medium', timeStyle: 'short' })}</time>
-                      </span>
-                    </span>
-                </a>
-              </li>
-            );
-          })}
+          {rows.map((row) => (
+            <li key={row.id}>
+              {/* A plain link: opening it marks the notification read, so it must not be prefetched. */}
+              <a href={`/notifications/${row.id}`} className={`flex w-full gap-3 px-4 py-3 text-left hover:bg-slate-50 ${row.readAt ? '' : 'bg-brand-50/40'}`} data-unread={row.readAt ? undefined : 'true'}>
+                <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${row.readAt ? 'bg-transparent' : 'bg-red-600'}`} />
+                <span className="min-w-0 flex-1">
+                  <span className="block text-sm break-words text-slate-900">
+                    {!row.readAt && <span className="sr-only">{t('unread')}：</span>}
+                    {notificationSentence(row, reader)}
+                  </span>
+                  <span className="mt-0.5 block text-xs text-slate-500">
+                    {row.important && <span className="mr-2 rounded bg-amber-100 px-1 text-amber-800">{t('important')}</span>}
+                    {row.spaceName && `${t('inSpace', { space: row.spaceName })} · `}
+                    <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, { timeZone, dateStyle: 'medium', timeStyle: 'short' })}</time>
+                  </span>
+                </span>
+              </a>
+            </li>
+          ))}
         </ul>
       )}
       <Pagination page={filters.page} hasNext={hasMore} href={(p) => link({ page: p })} />
