@@ -90,7 +90,7 @@ try {
   const bareDown: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     let started = performance.now();
-    await curl(['-sS', '--fail', '-X', 'POST', '--data-binary', `@${source}`, `http://127.0.0.1:${BARE_PORT}/`]);
+    await curl(['-sS', '--fail', '-X', 'POST', '-T', source, `http://127.0.0.1:${BARE_PORT}/`]);
     bareUp.push((performance.now() - started) / 1000);
     started = performance.now();
     await curl(['-sS', '--fail', '-o', path.join(work, 'bare-down.bin'), `http://127.0.0.1:${BARE_PORT}/`]);
@@ -107,7 +107,7 @@ try {
     for (let i = 0; i < RUNS; i++) {
       uploads.push(await measured(app.pid, async () => {
         // curl sends and receives: a client that costs little, so the figures are the server's.
-        const answer = await curl(['-sS', '-X', 'POST', '-H', `authorization: Bearer ${token}`, '-H', 'content-type: application/octet-stream', '--data-binary', `@${source}`, '-w', '\n%{http_code}', `${app.base}/api/v1/spaces/${spaceId}/files?name=bench-${i}.bin`]);
+        const answer = await curl(['-sS', '-X', 'POST', '-H', `authorization: Bearer ${token}`, '-H', 'content-type: application/octet-stream', '-T', source, '-w', '\n%{http_code}', `${app.base}/api/v1/spaces/${spaceId}/files?name=bench-${i}.bin`]);
         const status = answer.slice(answer.lastIndexOf('\n') + 1);
         if (status !== '201') throw new Error(`upload failed: HTTP ${answer}`);
         const response = { json: async () => JSON.parse(answer.slice(0, answer.lastIndexOf('\n'))) as unknown };
