@@ -82,3 +82,11 @@ export async function getRetrospective(actor: Actor, spaceId: string): Promise<R
   const access = await authorizeSpace(db, actor, spaceId, 'space.view');
   return buildRetroView(db, access.space, await readRetro(db, spaceId), canInSpace(actor, access, 'retro.edit'));
 }
+
+/** Only whether the space's retrospective is completed (the settings page asks before archiving). */
+export async function getRetroStatus(actor: Actor, spaceId: string): Promise<RetroStatus> {
+  const db = await getDb();
+  await authorizeSpace(db, actor, spaceId, 'space.view');
+  const [row] = await db.select({ status: retrospectives.status }).from(retrospectives).where(eq(retrospectives.spaceId, spaceId));
+  return row?.status ?? 'draft';
+}
