@@ -7,7 +7,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
   constructor(
-    readonly code: 'unauthenticated' | 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'rate_limited' | 'unsupported_media_type',
+    readonly code: 'unauthenticated' | 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'rate_limited' | 'unsupported_media_type' | 'not_implemented',
     readonly status: number,
     readonly messageKey: string,
     readonly fieldErrors: FieldErrors = {},
@@ -45,6 +45,9 @@ export class InvalidRowsError extends DomainError {
 }
 
 export const InvalidRows = (rows: RowProblem[], messageKey = 'invalid') => new InvalidRowsError(rows, messageKey);
+
+/** The server lacks what the request needs (e.g. a font for a PDF): nothing the user can fix by retrying. */
+export const NotImplemented = (messageKey: string) => new DomainError('not_implemented', 501, messageKey);
 
 export const UnsupportedMediaType = () => new DomainError('unsupported_media_type', 415, 'unsupportedMediaType');
 

@@ -31,6 +31,17 @@ export const formText = (value: unknown) => (typeof value === 'string' ? value :
 /** Empty form fields mean "not given". */
 export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** Forms post lists of rows as one JSON field; the API sends the array itself (bad JSON is left for the schema to refuse). */
+export const jsonList = (value: unknown) => {
+  if (typeof value !== 'string') return value;
+  if (!value.trim()) return [];
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+};
+
 /** A form sends one value for a single choice and none for no choice; the API sends arrays. */
 export const toArray = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
 

@@ -13,6 +13,7 @@ import { filesPaths, filesRequests, filesResponses } from './openapi-files';
 import { commentsPaths, commentsRequests, commentsResponses } from './openapi-comments';
 import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
+import { retroPaths, retroRequests, retroResponses } from './openapi-retro';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
 /**
@@ -22,7 +23,7 @@ import { body, common, componentRef, json, listQueryParameters, pathParam, probl
 
 const errorSchema = z.object({
   error: z.object({
-    code: z.enum(['unauthenticated', 'not_found', 'forbidden', 'invalid', 'conflict', 'rate_limited', 'unsupported_media_type', 'invalid_json', 'internal']),
+    code: z.enum(['unauthenticated', 'not_found', 'forbidden', 'invalid', 'conflict', 'rate_limited', 'unsupported_media_type', 'not_implemented', 'invalid_json', 'internal']),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
     /** Problems of an uploaded table: the spreadsheet row, the column's header, the message. */
@@ -45,6 +46,7 @@ const requests = {
   ...meetingsRequests,
   ...feedRequests,
   ...commentsRequests,
+  ...retroRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -64,6 +66,7 @@ const responses = {
   ...meetingsResponses,
   ...feedResponses,
   ...commentsResponses,
+  ...retroResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -140,6 +143,7 @@ export function buildOpenApiDocument(version: string) {
       ...meetingsPaths(),
       ...feedPaths(),
       ...commentsPaths(),
+      ...retroPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

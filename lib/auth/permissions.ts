@@ -61,6 +61,7 @@ export const SPACE_ACTIONS = [
   'feed.announce',
   'kb.edit',
   'retro.edit',
+  'space.export',
 ] as const;
 export type SpaceAction = (typeof SPACE_ACTIONS)[number];
 
@@ -115,6 +116,8 @@ const spaceMatrix: Record<SpaceAction, SpaceRule> = {
   'feed.announce': { who: leads, states: active },
   'kb.edit': { who: contributors, states: active },
   'retro.edit': { who: leads, states: active },
+  // The whole space as a zip for records: what its leads and admins answer for; finished spaces most of all.
+  'space.export': { who: [...leads, 'orgAdmin'], states: always },
 };
 
 /** What the matrix needs to know about a space and the actor's membership in it. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isTimeZone } from '@/lib/org/schema';
 import { richTextSchema } from '@/lib/rich-text/document';
 import { taskPrioritySchema } from '@/lib/tasks/schema';
-import { blankToUndefined, formBoolean, idListSchema, isUuid, isoDateSchema } from '@/lib/validation';
+import { blankToUndefined, formBoolean, idListSchema, isUuid, isoDateSchema, jsonList } from '@/lib/validation';
 import {
   ACTION_ITEM_HELPERS_MAX, ACTION_ITEM_TITLE_MAX, AGENDA_MINUTES_MAX, AGENDA_TITLE_MAX, MEETING_AGENDA_MAX, MEETING_ATTENDEES_MAX, MEETING_NEXT_MAX, MEETING_NOTE_MAX, MEETING_PLACE_MAX, MEETING_RECURRENCES, MEETING_TOPIC_MAX, MEETING_URL_MAX,
 } from './rules';
@@ -13,17 +13,6 @@ import {
 const singleLine = (max: number) => z.string('required').trim().min(1, 'required').max(max, 'tooLong').refine((v) => !/[\r\n]/.test(v), 'singleLine');
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'tooLong').nullable().optional());
 const optionalId = (unknownKey: string) => z.preprocess(blankToUndefined, z.uuid(unknownKey).nullable().optional());
-
-/** Forms post lists of rows as one JSON field; the API sends the array itself. */
-const jsonList = (value: unknown) => {
-  if (typeof value !== 'string') return value;
-  if (!value.trim()) return [];
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
 
 /** A wall-clock time as a datetime-local input sends it, read in `timeZone`. */
 const localDateTime = z.string('required').regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'dateTimeInvalid');

@@ -81,14 +81,16 @@ test('a space from the product-launch template: invite, change a role, observers
   await expect(outsiderPage.getByText(name)).toHaveCount(0);
   await outsiderPage.context().close();
 
-  // Archive: the space turns read-only, with every edit control gone.
+  // Archive without a retrospective (admins may, after confirming): the space turns read-only, with every edit control gone.
   await page.goto(`${spaceUrl}/settings`);
-  const archive = page.getByRole('button', { name: '归档空间' });
+  await expect(page.getByTestId('close-retro-status')).toContainText('复盘尚未完成');
+  const archive = page.getByRole('button', { name: '仍然归档' });
   await expectHydrated(archive);
+  page.once('dialog', (dialog) => dialog.accept());
   await archive.click();
   await expect(page.getByTestId('archived-badge')).toBeVisible();
   await expect(page.getByTestId('space-form')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: '取消归档' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '恢复' })).toBeVisible();
   await expect(page.getByTestId('space-audit')).toContainText('归档了空间');
   await page.goto(`${spaceUrl}/members`);
   await expect(page.getByTestId('member-row')).toHaveCount(5);

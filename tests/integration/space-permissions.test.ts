@@ -3,6 +3,9 @@ import type { User } from '@/db/schema';
 import { systemActor, userActor, type Actor } from '@/lib/auth/actor';
 import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
 import { addComment } from '@/lib/comments/service';
+import { openSpaceExport } from '@/lib/export/space-export';
+import { getRetrospective } from '@/lib/retro/queries';
+import { saveRetrospective } from '@/lib/retro/service';
 import { addSpaceMembers } from '@/lib/spaces/members';
 import { getSpace, listSpaceAudit } from '@/lib/spaces/queries';
 import { archiveSpace, unarchiveSpace, updateSpace } from '@/lib/spaces/service';
@@ -41,6 +44,14 @@ const operations: Partial<Record<SpaceAction, (actor: Actor, seeded: Seeded) => 
   'task.changeStatus': (actor, { task }) => updateTask(actor, task.id, { status: 'in_progress' }),
   'task.delete': async (actor, seeded) => deleteTask(actor, (await freshTask(seeded)).id),
   'milestone.manage': (actor, { space }) => createMilestone(actor, space.id, { name: '里程碑', plannedDate: '2027-01-15' }),
+  'retro.edit': async (actor, { space }) => {
+    const { version } = await getRetrospective(systemActor, space.id);
+    return saveRetrospective(actor, space.id, { version, goals: [], problems: [], improvements: [], summary: '' });
+  },
+  'space.export': async (actor, { space }) => {
+    const { body } = await openSpaceExport(actor, space.id, 'zh-CN', 'Asia/Shanghai');
+    await new Response(body).arrayBuffer();
+  },
 };
 
 function actorFor(standing: SpaceStanding, seeded: Seeded, orgAdmin: User): Actor {

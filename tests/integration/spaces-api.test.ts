@@ -211,10 +211,13 @@ describe('the OpenAPI document', () => {
       '/meetings/{meetingId}/notes', '/messages/{messageId}', '/messages/{messageId}/reactions', '/messages/{messageId}/receipts',
       '/messages/{messageId}/thread', '/notifications', '/notifications/read-all', '/notifications/stream',
       '/notifications/{notificationId}/read', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
-      '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/comment-settings', '/spaces/{spaceId}/events', '/spaces/{spaceId}/feed',
+      '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/comment-settings', '/spaces/{spaceId}/events', '/spaces/{spaceId}/export', '/spaces/{spaceId}/feed',
       '/spaces/{spaceId}/files', '/spaces/{spaceId}/folders', '/spaces/{spaceId}/meetings', '/spaces/{spaceId}/members',
       '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/mute',
-      '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks',
+      '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/retrospective',
+      '/spaces/{spaceId}/retrospective/complete', '/spaces/{spaceId}/retrospective/export',
+      '/spaces/{spaceId}/retrospective/improvements/{improvementId}/task', '/spaces/{spaceId}/retrospective/reopen',
+      '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks',
       '/spaces/{spaceId}/unarchive', '/task-issues/{issueId}/resolve', '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
     ]);
     expect(document.components.schemas.CreateSpace.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });

@@ -35,6 +35,7 @@ export const spacePermissionSpec: Record<SpaceAction, { active: SpaceStanding[];
   'feed.announce': { active: leads, archived: nobody },
   'kb.edit': { active: contributors, archived: nobody },
   'retro.edit': { active: leads, archived: nobody },
+  'space.export': { active: [...leads, 'orgAdmin'], archived: [...leads, 'orgAdmin'] },
 };
 
 /**

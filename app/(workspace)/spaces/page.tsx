@@ -24,13 +24,14 @@ const filterControl = 'min-h-11 min-w-0 rounded-md border border-slate-300 bg-wh
 
 export default async function SpacesPage({ searchParams }: SpacesPageProps) {
   const user = await requireUser('/spaces');
-  const { scope = 'mine', status = '', department = '', q = '', page = '1' } = await searchParams;
+  // Finished (archived) spaces leave the default list; the 已归档 filter finds them.
+  const { scope = 'mine', status = 'active', department = '', q = '', page = '1' } = await searchParams;
   const [t, tree, result] = await Promise.all([
     getTranslations('spaces'),
     listDepartmentTree(user.organizationId),
-    listSpaces(userActor(user), { scope: scope as 'mine', status: (status || undefined) as 'active', departmentId: department || undefined, q, page }),
+    listSpaces(userActor(user), { scope: scope as 'mine', status: (status === 'all' ? undefined : status) as 'active', departmentId: department || undefined, q, page }),
   ]);
-  const filtered = Boolean(status || department || q || scope !== 'mine');
+  const filtered = Boolean(status !== 'active' || department || q || scope !== 'mine');
   const pageHref = (target: number) => `/spaces?${new URLSearchParams({ scope, status, department, q, page: String(target) })}`;
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -51,9 +52,9 @@ export default async function SpacesPage({ searchParams }: SpacesPageProps) {
         </select>
         <label className="sr-only" htmlFor="space-status">{t('status')}</label>
         <select id="space-status" name="status" defaultValue={status} className={filterControl}>
-          <option value="">{t('anyStatus')}</option>
           <option value="active">{t('statusActive')}</option>
           <option value="archived">{t('statusArchived')}</option>
+          <option value="all">{t('anyStatus')}</option>
         </select>
         <label className="sr-only" htmlFor="space-department">{t('departmentFilter')}</label>
         <select id="space-department" name="department" defaultValue={department} className={filterControl}>

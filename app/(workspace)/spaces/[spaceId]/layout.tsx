@@ -43,6 +43,7 @@ export default async function SpaceLayout({ children, params }: { children: Reac
           { href: `${base}/gantt`, label: t('gantt') },
           { href: `${base}/progress`, label: t('progress') },
           { href: `${base}/issues`, label: t('issues') },
+          { href: `${base}/retro`, label: t('retro') },
           { href: `${base}/members`, label: t('members') },
           ...(allowed.has('space.viewAudit') ? [{ href: `${base}/settings`, label: t('settings') }] : []),
         ]}

@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AwaitingList } from '@/components/comments/awaiting-list';
 import { CommentSettingsForm } from '@/components/comments/comment-settings-form';
+import { CloseProject } from '@/components/spaces/close-project';
 import { SpaceAuditLog } from '@/components/spaces/space-audit-log';
 import { SpaceForm } from '@/components/spaces/space-form';
 import { SaveTemplateForm } from '@/components/spaces/save-template-form';
-import { ActionButton } from '@/components/ui/action-button';
 import { Pagination } from '@/components/ui/pagination';
 import { userActor } from '@/lib/auth/actor';
 import { updateCommentSettingsAction } from '@/lib/comments/actions';
@@ -15,7 +15,8 @@ import { listSpaceAwaiting } from '@/lib/comments/queries';
 import { getCommentSettings } from '@/lib/comments/settings';
 import { listActivePeople } from '@/lib/org/people';
 import { flattenDepartmentTree, listDepartmentTree } from '@/lib/org/queries';
-import { archiveSpaceAction, saveSpaceAsTemplateAction, unarchiveSpaceAction, updateSpaceAction } from '@/lib/spaces/actions';
+import { saveSpaceAsTemplateAction, updateSpaceAction } from '@/lib/spaces/actions';
+import { getRetroStatus } from '@/lib/retro/queries';
 import { getSpacePageData } from '@/lib/spaces/page-data';
 import { AUDIT_PAGE_SIZE } from '@/lib/audit';
 import { listSpaceAudit } from '@/lib/spaces/queries';
@@ -38,8 +39,9 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
   if (!allowed.has('space.viewAudit')) notFound();
   const page = Math.max(1, Number((await searchParams)?.page) || 1);
   const now = new Date();
-  const [t, tDelivery, tc, ta, tree, audit, people, responseRule, awaiting] = await Promise.all([
+  const [t, tr, tDelivery, tc, ta, tree, audit, people, responseRule, awaiting, retroStatus] = await Promise.all([
     getTranslations('spaces'),
+    getTranslations('retro.exportSpace'),
     getTranslations('deliverySettings'),
     getTranslations('commentSettings'),
     getTranslations('awaiting'),
@@ -48,6 +50,7 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
     listActivePeople(user.organizationId),
     getCommentSettings(userActor(user), space.id),
     listSpaceAwaiting(userActor(user), space.id, now),
+    getRetroStatus(userActor(user), space.id),
   ]);
   const departmentOptions = flattenDepartmentTree(tree);
   // The log stores ids; show the names people know (members who left included).
@@ -82,12 +85,16 @@ export default async function SpaceSettingsPage({ params, searchParams }: Settin
         <p className="mt-1 mb-2 text-sm text-slate-600">{ta('spaceIntro')}</p>
         {awaiting.length ? <AwaitingList items={awaiting} now={now} showWho /> : <p className="text-sm text-slate-500">{ta('spaceEmpty')}</p>}
       </section>
-      <section aria-labelledby="archive-title" className={card}>
-        <h2 id="archive-title" className="text-base font-semibold text-slate-900">{t('archiveTitle')}</h2>
-        <p className="mt-1 mb-3 text-sm text-slate-600">{space.status === 'archived' ? t('unarchiveHint') : t('archiveHint')}</p>
-        {allowed.has('space.archive') && <ActionButton action={archiveSpaceAction} fields={{ spaceId: space.id }} label={t('archive')} tone="danger" />}
-        {allowed.has('space.unarchive') && <ActionButton action={unarchiveSpaceAction} fields={{ spaceId: space.id }} label={t('unarchive')} />}
-      </section>
+      <CloseProject spaceId={space.id} status={space.status} retroStatus={retroStatus} allowed={allowed} />
+      {allowed.has('space.export') && (
+        <section aria-labelledby="export-title" className={card}>
+          <h2 id="export-title" className="text-base font-semibold text-slate-900">{tr('title')}</h2>
+          <p className="mt-1 mb-3 text-sm text-slate-600">{tr('hint')}</p>
+          <a href={`/api/v1/spaces/${space.id}/export`} className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50" data-testid="export-space">
+            {tr('download')}
+          </a>
+        </section>
+      )}
       {allowed.has('space.saveAsTemplate') && (
         <section aria-labelledby="template-title" className={card}>
           <h2 id="template-title" className="text-base font-semibold text-slate-900">{t('saveAsTemplate')}</h2>
