@@ -12,6 +12,7 @@ import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
 import { filesPaths, filesRequests, filesResponses } from './openapi-files';
 import { commentsPaths, commentsRequests, commentsResponses } from './openapi-comments';
 import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
+import { kbPaths, kbRequests, kbResponses } from './openapi-kb';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
@@ -45,6 +46,7 @@ const requests = {
   ...meetingsRequests,
   ...feedRequests,
   ...commentsRequests,
+  ...kbRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -64,6 +66,7 @@ const responses = {
   ...meetingsResponses,
   ...feedResponses,
   ...commentsResponses,
+  ...kbResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -140,6 +143,7 @@ export function buildOpenApiDocument(version: string) {
       ...meetingsPaths(),
       ...feedPaths(),
       ...commentsPaths(),
+      ...kbPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

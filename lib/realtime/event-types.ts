@@ -22,6 +22,8 @@ export const SPACE_EVENT_TYPES = [
   'announcement.changed',
   /** data: { targetType, targetId, by }: a comment on a task or file added, edited, deleted or answered. */
   'comment.changed',
+  /** data: { pageId, version, by }: a knowledge-base page saved, moved, deleted or restored. */
+  'kb.changed',
   /** data: { userIds }: people who left the space (their streams end). */
   'member.removed',
 ] as const;
