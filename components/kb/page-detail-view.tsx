@@ -28,7 +28,7 @@ export async function PageDetailView({ data, editing, tree }: { data: PageData; 
   return (
     <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
       {page.spaceId && !editing && <RefreshOnEvents types={['kb.changed', 'comment.changed']} viewerId={user.id} />}
-      <aside className="order-2 hidden rounded-lg border border-slate-200 bg-white p-2 lg:order-1 lg:block">
+      <aside className="order-2 hidden self-start rounded-lg border border-slate-200 bg-white p-2 lg:order-1 lg:block">
         <PageTree pages={tree} base={base} currentId={page.id} label={t('tree')} />
       </aside>
       <article className="order-1 min-w-0 space-y-4 lg:order-2">

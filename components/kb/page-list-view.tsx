@@ -44,7 +44,7 @@ export async function PageListView({ data, spaceId, intro }: { data: ListData; s
       </form>
 
       <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
-        <aside className="order-2 lg:order-1">
+        <aside className="order-2 self-start lg:order-1">
           {all.length > 0 && (
             <div className="rounded-lg border border-slate-200 bg-white p-2">
               <h2 className="px-2 py-1 text-sm font-semibold text-slate-900">{t('tree')}</h2>

@@ -9,5 +9,3 @@ const colors: Record<KbTagColor, string> = {
 export function TagBadge({ tag }: { tag: { name: string; color: string } }) {
   return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ${colors[tag.color as KbTagColor] ?? colors.slate}`}>{tag.name}</span>;
 }
-
-export const TAG_SWATCH = colors;

@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { spaces, type User } from '@/db/schema';
+import { spaces } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
-import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
 import { pageListItemSchema, pageResourceSchema } from '@/lib/kb/resources';
 import { createPage } from '@/lib/kb/service';
 import { createTag, createTagSet } from '@/lib/kb/tags';
@@ -16,9 +15,9 @@ import * as restoreRoute from '@/app/api/v1/pages/[pageId]/restore/route';
 import * as promoteRoute from '@/app/api/v1/pages/[pageId]/promote/route';
 import * as orgPagesRoute from '@/app/api/v1/kb/pages/route';
 import * as tagsRoute from '@/app/api/v1/kb-tags/route';
-import { expectedOutcome } from '../support/space-permission-spec';
 import { call, tokenOf } from './support/api-client';
 import { setupTestDatabase } from './support/database';
+import { permissionMismatches, type PermissionEndpoints } from './support/permission-table';
 import { seedSpace, seedUser } from './support/factories';
 
 vi.mock('next/headers', () => ({
@@ -106,7 +105,7 @@ describe('the knowledge-base API', () => {
 });
 
 /** Each knowledge-base action as an HTTP call, with the status it answers when allowed. */
-const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, s: Seeded) => Promise<{ status: number }> }>> = {
+const endpoints: PermissionEndpoints<Seeded> = {
   'space.view': { ok: 200, run: async (token, s) => call(pageRoute.GET, { token, params: { pageId: (await pageOf(s)).id } }) },
   'kb.edit': {
     ok: 200,
@@ -118,21 +117,7 @@ const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, 
 describe('knowledge-base permissions through the HTTP API', () => {
   for (const status of ['active', 'archived'] as const) {
     it(`answers every role as the matrix says in an ${status} space`, async () => {
-      const seeded = await seedSpace();
-      const orgAdmin = await seedUser({ isOrgAdmin: true });
-      if (status === 'archived') await archiveSpace(systemActor, seeded.space.id);
-      const people: Record<SpaceStanding, User> = {
-        orgAdmin, spaceAdmin: seeded.admin, owner: seeded.owner, participant: seeded.participant, observer: seeded.observer, nonMember: seeded.outsider,
-      };
-      const mismatches: string[] = [];
-      for (const [action, endpoint] of Object.entries(endpoints) as [SpaceAction, NonNullable<(typeof endpoints)[SpaceAction]>][]) {
-        for (const standing of SPACE_STANDINGS) {
-          const outcome = expectedOutcome(action, standing, status);
-          const expected = outcome === 'ok' ? endpoint.ok : outcome;
-          const { status: actual } = await endpoint.run(await tokenOf(people[standing]), seeded);
-          if (actual !== expected) mismatches.push(`${standing} ${action}: expected ${expected}, got ${actual}`);
-        }
-      }
+      const mismatches = await permissionMismatches(seedSpace, endpoints, status);
       expect(mismatches).toEqual([]);
     });
   }

@@ -2,7 +2,7 @@ import { Tags } from 'lucide-react';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { InlineForm } from '@/components/kb/inline-form';
-import { TAG_SWATCH, TagBadge } from '@/components/kb/tag-badge';
+import { TagBadge } from '@/components/kb/tag-badge';
 import { ActionButton } from '@/components/ui/action-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
@@ -52,7 +52,6 @@ export default async function AdminKbTagsPage() {
           <ul className="space-y-2">
             {set.tags.map((tag) => (
               <li key={tag.id} className="flex flex-wrap items-end gap-2">
-                <span className={`inline-block size-3 self-center rounded-full ${TAG_SWATCH[tag.color as keyof typeof TAG_SWATCH]}`} aria-hidden="true" />
                 <InlineForm action={updateTagAction} fields={{ tagId: tag.id }} label={tag.name}>
                   <input name="name" defaultValue={tag.name} required maxLength={KB_TAG_NAME_MAX} aria-label={t('tagName')} className={input} />
                   {colorSelect(tag.color)}
