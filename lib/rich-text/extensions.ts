@@ -40,7 +40,10 @@ export const richTextExtensions = [starterKit([2, 3])];
 export const pageExtensions = [
   starterKit([2, 3, 4]),
   TableKit.configure({ table: { resizable: false } }),
-  Image.configure({ inline: false, allowBase64: false }),
+  // Pasted images from elsewhere are dropped as they are parsed, rather than refused at save.
+  Image.extend({
+    parseHTML: () => [{ tag: 'img[src]', getAttrs: (element) => (PAGE_IMAGE_SRC.test(element.getAttribute('src') ?? '') ? null : false) }],
+  }).configure({ inline: false, allowBase64: false }),
   TaskList,
   TaskItem.configure({ nested: true }),
 ];

@@ -93,3 +93,40 @@ test('knowledge base: a page from a template with two tags, found by a Chinese w
   expect(refused.status()).toBe(403);
   await Promise.all([writerContext.close(), otherContext.close()]);
 });
+
+test('knowledge base: pasted HTML with scripts and event handlers is kept as text or dropped, in the stored page and on screen', async ({ page }, testInfo) => {
+  const writer = userFor(testInfo, 'chatAuthor');
+  await signIn(page, writer.email);
+  const self = await me(page);
+  const created = await page.request.post('/api/v1/spaces', {
+    data: { name: `粘贴-${testInfo.project.name}-${Date.now()}`, goal: '安全检查', startDate: '2026-11-01', endDate: '2027-03-31', departmentIds: [self.departmentId], adminIds: [self.id] },
+  });
+  const spaceId = (await created.json()).space.id;
+  const made = await page.request.post(`/api/v1/spaces/${spaceId}/pages`, { data: { title: '粘贴测试' } });
+  const pageId = (await made.json()).page.id;
+  await page.goto(`/spaces/${spaceId}/kb/${pageId}?edit=1`);
+  await expectHydrated(page.getByTestId('kb-save'));
+  await page.getByTestId('editor-content').getByRole('textbox').click();
+  const corpus = [
+    '<p onclick="window.__xss=1">点我<script>window.__xss=2</script></p>',
+    '<img src="x" onerror="window.__xss=3">',
+    '<a href="javascript:window.__xss=4">恶意链接</a>',
+    '<iframe src="javascript:window.__xss=5"></iframe><svg onload="window.__xss=6"><circle/></svg>',
+    '<table><tr><td onmouseover="window.__xss=7">单元格</td></tr></table>',
+  ].join('');
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', '点我');
+    document.querySelector('[data-testid="editor-content"] [contenteditable]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, corpus);
+  await expect(page.getByTestId('editor-content')).toContainText('单元格');
+  await page.getByTestId('kb-save').click();
+  await expect(page.getByTestId('kb-page-version')).toHaveText('第 2 版');
+  const stored = JSON.stringify((await (await page.request.get(`/api/v1/pages/${pageId}`)).json()).page.content);
+  expect(stored).toContain('点我');
+  expect(stored).not.toMatch(/script|onerror|onclick|onload|onmouseover|javascript:|iframe|"image"/i);
+  const shown = await page.getByTestId('kb-page-content').innerHTML();
+  expect(shown).not.toMatch(/<script|<img|<iframe|<svg|\son\w+=|javascript:/i);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});

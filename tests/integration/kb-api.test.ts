@@ -15,6 +15,9 @@ import * as restoreRoute from '@/app/api/v1/pages/[pageId]/restore/route';
 import * as promoteRoute from '@/app/api/v1/pages/[pageId]/promote/route';
 import * as orgPagesRoute from '@/app/api/v1/kb/pages/route';
 import * as tagsRoute from '@/app/api/v1/kb-tags/route';
+import * as imageRoute from '@/app/api/v1/files/[fileId]/image/route';
+import { uploadFile } from '@/lib/files/upload';
+import { PNG } from '../support/file-fixtures';
 import { call, tokenOf } from './support/api-client';
 import { setupTestDatabase } from './support/database';
 import { permissionMismatches, type PermissionEndpoints } from './support/permission-table';
@@ -101,6 +104,25 @@ describe('the knowledge-base API', () => {
     expect(listed.body.data.map((p: { title: string }) => p.title)).toEqual(['信息安全规范']);
     const tags = await call(tagsRoute.GET, { token: await tokenOf(seeded.observer) });
     expect(tags.body.data.find((s: { id: string }) => s.id === set.id).tags.map((t: { name: string }) => t.name)).toEqual(['规范']);
+  });
+});
+
+describe('images on pages', () => {
+  const upload = async (seeded: Seeded, name: string, bytes: Uint8Array<ArrayBuffer>) =>
+    (await uploadFile(userActor(seeded.participant), seeded.space.id, { name }, new Blob([bytes]).stream())).file;
+
+  it('serves a library image inline to members only, and nothing that is not an image', async () => {
+    const seeded = await seedSpace();
+    const image = await upload(seeded, '架构图.png', PNG);
+    const token = await tokenOf(seeded.observer);
+    const request = new Request('http://localhost/api/v1/files/x/image', { headers: { authorization: `Bearer ${token}` } });
+    const answer = await imageRoute.GET(request, { params: Promise.resolve({ fileId: image.id }) });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await answer.arrayBuffer())).toEqual(PNG);
+    expect((await call(imageRoute.GET, { token: await tokenOf(seeded.outsider), params: { fileId: image.id } })).status).toBe(404);
+    const text = await upload(seeded, 'notes.txt', new TextEncoder().encode('<svg onload=alert(1)>'));
+    expect((await call(imageRoute.GET, { token, params: { fileId: text.id } })).status).toBe(404);
   });
 });
 
