@@ -6,10 +6,11 @@ import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { RichTextView } from '@/components/rich-text/rich-text-view';
 import { ActionButton } from '@/components/ui/action-button';
 import { getCommentThreadData } from '@/lib/comments/page-data';
-import { deletePageAction, promotePageAction, savePageAction } from '@/lib/kb/actions';
+import { deletePageAction, movePageAction, promotePageAction, savePageAction } from '@/lib/kb/actions';
 import type { getKbPageData } from '@/lib/kb/page-data';
 import { listTagSets } from '@/lib/kb/tags';
 import { userActor } from '@/lib/auth/actor';
+import { InlineForm } from './inline-form';
 import { PageEditor } from './page-editor';
 import { PageTree } from './page-tree';
 import { TagBadge } from './tag-badge';
@@ -24,6 +25,13 @@ export async function PageDetailView({ data, editing, tree }: { data: PageData; 
   const [t, format] = await Promise.all([getTranslations('kb'), getFormatter()]);
   const href = `${base}/${page.id}`;
   const fields = { pageId: page.id, ...(page.spaceId ? { spaceId: page.spaceId } : {}) };
+  // Where the page may go: anywhere but under itself or its own sub-pages.
+  const below = new Set([page.id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of tree) if (p.parentId && below.has(p.parentId) && !below.has(p.id)) { below.add(p.id); grew = true; }
+  }
+  const targets = tree.filter((p) => !below.has(p.id));
   const thread = page.spaceId ? await getCommentThreadData(user, page.spaceId, { type: 'kbPage', id: page.id }) : null;
   return (
     <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
@@ -58,6 +66,15 @@ export async function PageDetailView({ data, editing, tree }: { data: PageData; 
                 <span className="inline-flex items-center gap-1"><ArrowUpRight className="size-4 text-brand-700" aria-hidden="true" />
                   <ActionButton action={promotePageAction} fields={fields} label={t('promote')} confirm={t('promoteConfirm')} />
                 </span>
+              )}
+              {rights.edit && (
+                <InlineForm action={movePageAction} fields={{ pageId: page.id }} label={t('move')}>
+                  <select name="parentId" defaultValue={page.parentId ?? ''} aria-label={t('parent')} className="min-h-9 max-w-48 rounded-md border border-slate-300 bg-white px-2 text-sm">
+                    <option value="">{t('topLevel')}</option>
+                    {targets.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+                  </select>
+                  <button type="submit" className="min-h-9 rounded-md px-3 text-brand-700 hover:bg-brand-50">{t('move')}</button>
+                </InlineForm>
               )}
               {rights.edit && <span className="ml-auto"><ActionButton action={deletePageAction} fields={fields} label={t('delete')} tone="danger" confirm={t('deleteConfirm')} /></span>}
             </div>

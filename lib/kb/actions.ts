@@ -5,7 +5,7 @@ import { authedAction } from '@/lib/http/authed-action';
 import { resolveRequestLocale } from '@/lib/i18n/locale';
 import { formText, isUuid, toArray } from '@/lib/validation';
 import { isPageConflict } from './conflict';
-import { createPage, deletePage, promotePage, restorePageVersion, savePage } from './service';
+import { createPage, deletePage, movePage, promotePage, restorePageVersion, savePage } from './service';
 import { createTag, createTagSet, deleteTag, deleteTagSet, renameTagSet, updateTag } from './tags';
 
 // Form actions of the knowledge base; every service checks the actor's right where the page lives.
@@ -37,6 +37,10 @@ export const savePageAction = authedAction(async (actor, input): Promise<SavePag
     const { version, title, content, updatedByName } = error.current;
     return { saved: false, current: { version, title, content, updatedByName } };
   }
+}, { revalidate: '/' });
+
+export const movePageAction = authedAction(async (actor, input): Promise<void> => {
+  await movePage(actor, formText(input.pageId), { parentId: input.parentId });
 }, { revalidate: '/' });
 
 export const deletePageAction = authedAction(async (actor, input): Promise<void> => {

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectHydrated, me, projectContextOptions, signIn, userFor } from './fixtures';
 
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
 /** Types into the page editor's text, after what is there. */
 async function typeIntoPage(page: Page, text: string) {
   const editor = page.getByTestId('editor-content').getByRole('textbox');
@@ -129,4 +132,15 @@ test('knowledge base: pasted HTML with scripts and event handlers is kept as tex
   const shown = await page.getByTestId('kb-page-content').innerHTML();
   expect(shown).not.toMatch(/<script|<img|<iframe|<svg|\son\w+=|javascript:/i);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  // An image of one's own goes into the space's library and shows from there, to members only.
+  await page.goto(`/spaces/${spaceId}/kb/${pageId}?edit=1`);
+  await expectHydrated(page.getByTestId('kb-save'));
+  await page.getByTestId('editor-content').getByRole('textbox').click();
+  await page.getByTestId('editor-content-image').setInputFiles({ name: '架构图.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByTestId('editor-content').locator('img')).toHaveAttribute('src', /^\/api\/v1\/files\/[0-9a-f-]+\/image$/);
+  await page.getByTestId('kb-save').click();
+  await expect(page.getByTestId('kb-page-version')).toHaveText('第 3 版');
+  const image = page.getByTestId('kb-page-content').locator('img');
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
 });
