@@ -15,6 +15,7 @@ import { PageEditor } from './page-editor';
 import { PageTree } from './page-tree';
 import { TagBadge } from './tag-badge';
 import type { PageListItem } from '@/lib/kb/queries';
+import { pageWithDescendants } from '@/lib/kb/tree';
 
 type PageData = Awaited<ReturnType<typeof getKbPageData>>;
 
@@ -26,11 +27,7 @@ export async function PageDetailView({ data, editing, tree }: { data: PageData; 
   const href = `${base}/${page.id}`;
   const fields = { pageId: page.id, ...(page.spaceId ? { spaceId: page.spaceId } : {}) };
   // Where the page may go: anywhere but under itself or its own sub-pages.
-  const below = new Set([page.id]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of tree) if (p.parentId && below.has(p.parentId) && !below.has(p.id)) { below.add(p.id); grew = true; }
-  }
+  const below = pageWithDescendants(tree, page.id);
   const targets = tree.filter((p) => !below.has(p.id));
   const thread = page.spaceId ? await getCommentThreadData(user, page.spaceId, { type: 'kbPage', id: page.id }) : null;
   return (

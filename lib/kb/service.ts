@@ -14,6 +14,7 @@ import { PageConflictError } from './conflict';
 import { announcePageChange } from './events';
 import { createPageSchema, movePageSchema, restorePageSchema, savePageSchema } from './schema';
 import { setPageTags, tagsOfPages } from './tags';
+import { pageWithDescendants } from './tree';
 import { pageTemplate } from './templates';
 
 const EMPTY_DOC: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -30,11 +31,8 @@ async function lastPosition(tx: Transaction, place: KbPlace, parentId: string | 
 async function assertParent(tx: Transaction, place: KbPlace, parentId: string | null | undefined, movingId?: string): Promise<void> {
   if (!parentId) return;
   const pages = await tx.select({ id: kbPages.id, parentId: kbPages.parentId }).from(kbPages).where(and(placeScope(place), isNull(kbPages.deletedAt)));
-  const parents = new Map(pages.map((p) => [p.id, p.parentId]));
-  if (!parents.has(parentId)) throw Invalid({ parentId: ['kbPageUnknown'] });
-  for (let at: string | null | undefined = parentId; at; at = parents.get(at)) {
-    if (at === movingId) throw Invalid({ parentId: ['kbPageCycle'] });
-  }
+  if (!pages.some((p) => p.id === parentId)) throw Invalid({ parentId: ['kbPageUnknown'] });
+  if (movingId && pageWithDescendants(pages, movingId).has(parentId)) throw Invalid({ parentId: ['kbPageCycle'] });
 }
 
 const indexed = (title: string, content: unknown) => searchColumns(title, richTextToPlainText(content, 'page'));
@@ -133,12 +131,7 @@ export async function deletePage(actor: Actor, pageId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const { page, place } = await authorizePage(tx, actor, pageId, 'edit');
     const pages = await tx.select({ id: kbPages.id, parentId: kbPages.parentId }).from(kbPages).where(and(placeScope(place), isNull(kbPages.deletedAt)));
-    const doomed = new Set([page.id]);
-    // Children are found by walking down until no new page joins.
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const p of pages) if (p.parentId && doomed.has(p.parentId) && !doomed.has(p.id)) { doomed.add(p.id); grew = true; }
-    }
+    const doomed = pageWithDescendants(pages, page.id);
     const now = new Date();
     for (const id of doomed) await tx.update(kbPages).set({ deletedAt: now }).where(and(eq(kbPages.id, id), placeScope(place)));
     await audit(tx, actor, page, 'kb.delete', { pages: doomed.size });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffText } from '@/lib/kb/diff';
+import { pageWithDescendants } from '@/lib/kb/tree';
 import { KB_TEMPLATE_KEYS } from '@/lib/kb/rules';
 import { pageTemplate } from '@/lib/kb/templates';
 import { pageDocSchema, richTextSchema } from '@/lib/rich-text/document';
@@ -31,5 +32,13 @@ describe('page templates', () => {
 
   it('use nodes that only pages allow: task descriptions refuse a table', () => {
     expect(richTextSchema.safeParse(pageTemplate('meetingMinutes', 'zh-CN').content).success).toBe(false);
+  });
+});
+
+describe('the page tree', () => {
+  it('finds a page and everything below it, in any order', () => {
+    const pages = [{ id: 'c', parentId: 'b' }, { id: 'b', parentId: 'a' }, { id: 'a', parentId: null }, { id: 'd', parentId: null }];
+    expect([...pageWithDescendants(pages, 'a')].sort()).toEqual(['a', 'b', 'c']);
+    expect([...pageWithDescendants(pages, 'd')]).toEqual(['d']);
   });
 });
