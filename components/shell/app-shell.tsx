@@ -1,4 +1,4 @@
-import { Building2, FolderKanban, House, ListTodo, MessageSquareReply, Plus, Settings, ShieldCheck, Star } from 'lucide-react';
+import { BookOpen, Building2, FolderKanban, House, ListTodo, MessageSquareReply, Plus, Settings, ShieldCheck, Star } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -48,6 +48,10 @@ export async function AppShell({ user, departmentName, favorites, spaces, unread
             <Link href="/awaiting" className={navLink} data-testid="nav-awaiting">
               <MessageSquareReply className="size-4" aria-hidden="true" />
               {t('nav.awaiting')}
+            </Link>
+            <Link href="/kb" className={navLink} data-testid="nav-kb">
+              <BookOpen className="size-4" aria-hidden="true" />
+              {t('nav.kb')}
             </Link>
             <Link href="/files/starred" className={navLink}>
               <Star className="size-4" aria-hidden="true" />

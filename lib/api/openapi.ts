@@ -12,6 +12,7 @@ import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
 import { filesPaths, filesRequests, filesResponses } from './openapi-files';
 import { commentsPaths, commentsRequests, commentsResponses } from './openapi-comments';
 import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
+import { kbPaths, kbRequests, kbResponses } from './openapi-kb';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
 import { retroPaths, retroRequests, retroResponses } from './openapi-retro';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
@@ -47,6 +48,7 @@ const requests = {
   ...feedRequests,
   ...commentsRequests,
   ...retroRequests,
+  ...kbRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -67,6 +69,7 @@ const responses = {
   ...feedResponses,
   ...commentsResponses,
   ...retroResponses,
+  ...kbResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -144,6 +147,7 @@ export function buildOpenApiDocument(version: string) {
       ...feedPaths(),
       ...commentsPaths(),
       ...retroPaths(),
+      ...kbPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

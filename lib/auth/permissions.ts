@@ -8,7 +8,7 @@ import type { Actor } from './actor';
  */
 
 // ── Organisation ────────────────────────────────────────────────────────────────────────────
-export type OrgAction = 'org.manageUsers' | 'org.manageDepartments' | 'org.viewAudit' | 'org.createSpace';
+export type OrgAction = 'org.manageUsers' | 'org.manageDepartments' | 'org.viewAudit' | 'org.createSpace' | 'kb.read' | 'kb.editOrg' | 'kb.manageTags';
 
 type OrgRole = 'system' | 'orgAdmin' | 'member';
 
@@ -17,6 +17,10 @@ const orgMatrix: Record<OrgAction, readonly OrgRole[]> = {
   'org.manageDepartments': ['system', 'orgAdmin'],
   'org.viewAudit': ['system', 'orgAdmin'],
   'org.createSpace': ['system', 'orgAdmin', 'member'],
+  // The organisation's knowledge base: every member reads it, admins write it and keep the tag sets.
+  'kb.read': ['system', 'orgAdmin', 'member'],
+  'kb.editOrg': ['system', 'orgAdmin'],
+  'kb.manageTags': ['system', 'orgAdmin'],
 };
 
 function orgRole(actor: Actor): OrgRole {
@@ -60,6 +64,7 @@ export const SPACE_ACTIONS = [
   'meeting.addNotes',
   'feed.announce',
   'kb.edit',
+  'kb.promote',
   'retro.edit',
   'space.export',
 ] as const;
@@ -115,6 +120,9 @@ const spaceMatrix: Record<SpaceAction, SpaceRule> = {
   'meeting.addNotes': { who: members, states: active },
   'feed.announce': { who: leads, states: active },
   'kb.edit': { who: contributors, states: active },
+  // Copies a page into the organisation's knowledge base: it reads the space only, so a finished,
+  // archived project can hand on what it learned.
+  'kb.promote': { who: [...leads, 'orgAdmin'], states: always },
   'retro.edit': { who: leads, states: active },
   // The whole space as a zip for records: what its leads and admins answer for; finished spaces most of all.
   'space.export': { who: [...leads, 'orgAdmin'], states: always },

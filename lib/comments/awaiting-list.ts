@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '@/db/client';
-import { commentAwaits, comments, files, spaceMembers, spaces, tasks, users } from '@/db/schema';
+import { commentAwaits, comments, files, kbPages, spaceMembers, spaces, tasks, users } from '@/db/schema';
 import type { CommentTargetType } from './rules';
 
 type Executor = Pick<Database | Transaction, 'select'>;
@@ -33,7 +33,7 @@ export function openAwaits(executor: Executor, where: SQL | undefined, limit: nu
   return executor.select({
     commentId: commentAwaits.commentId, userId: commentAwaits.userId, userName: person.name,
     spaceId: comments.spaceId, spaceName: spaces.name, targetType: comments.targetType, targetId: comments.targetId,
-    targetName: sql<string>`coalesce(${tasks.name}, ${files.name})`, authorName: author.name, body: comments.body,
+    targetName: sql<string>`coalesce(${tasks.name}, ${files.name}, ${kbPages.title})`, authorName: author.name, body: comments.body,
     createdAt: comments.createdAt, dueAt: commentAwaits.dueAt,
   })
     .from(commentAwaits)
@@ -44,7 +44,8 @@ export function openAwaits(executor: Executor, where: SQL | undefined, limit: nu
     .leftJoin(author, eq(author.id, comments.authorId))
     .leftJoin(tasks, and(eq(comments.targetType, 'task'), eq(tasks.id, comments.targetId)))
     .leftJoin(files, and(eq(comments.targetType, 'file'), eq(files.id, comments.targetId), isNull(files.deletedAt)))
-    .where(and(isNull(commentAwaits.resolvedAt), sql`coalesce(${tasks.id}, ${files.id}) is not null`, where))
+    .leftJoin(kbPages, and(eq(comments.targetType, 'kbPage'), eq(kbPages.id, comments.targetId), isNull(kbPages.deletedAt)))
+    .where(and(isNull(commentAwaits.resolvedAt), sql`coalesce(${tasks.id}, ${files.id}, ${kbPages.id}) is not null`, where))
     .orderBy(asc(commentAwaits.dueAt), asc(commentAwaits.commentId))
     .limit(limit);
 }

@@ -1,7 +1,7 @@
 // Client-safe facts about comments (评论) and the response rule (24 小时回复).
 
-/** What a comment can be on; knowledge-base pages ('kbPage') join when they exist. */
-export const COMMENT_TARGET_TYPES = ['task', 'file'] as const;
+/** What a comment can be on: a task, a file, or a space's knowledge-base page. */
+export const COMMENT_TARGET_TYPES = ['task', 'file', 'kbPage'] as const;
 export type CommentTargetType = (typeof COMMENT_TARGET_TYPES)[number];
 
 /** How an awaited person stopped being awaited: they answered, or said it needs no answer (处理完毕). */

@@ -59,3 +59,9 @@ export const DEMO_USERS: ReadonlyArray<readonly [string, string, string, string,
   ['陆晨', 'lu.chen', '', '新员工'],
   ['沈悦', 'shen.yue', '', '新员工'],
 ];
+
+/** The demo company's knowledge-base tag sets (知识库标签): set name, then tags with their colours. */
+export const DEMO_KB_TAG_SETS: [string, [string, string][]][] = [
+  ['类别', [['流程', 'blue'], ['规范', 'violet'], ['经验', 'green'], ['FAQ', 'amber']]],
+  ['阶段', [['立项', 'slate'], ['执行', 'teal'], ['收尾', 'pink']]],
+];

@@ -1,9 +1,9 @@
 import { getDb } from '@/db/client';
-import { departments, organizations, users } from '@/db/schema';
+import { departments, kbTags, kbTagSets, organizations, users } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { recordAudit } from '@/lib/audit';
-import { DEMO_DEPARTMENTS, DEMO_EMAIL_DOMAIN, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DEMO_DEPARTMENTS, DEMO_EMAIL_DOMAIN, DEMO_KB_TAG_SETS, DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -48,6 +48,10 @@ export async function seedDemo(): Promise<DemoSeedResult> {
         passwordHash,
       })),
     );
+    for (const [position, [name, tags]] of DEMO_KB_TAG_SETS.entries()) {
+      const [set] = await tx.insert(kbTagSets).values({ organizationId, name, position }).returning();
+      await tx.insert(kbTags).values(tags.map(([tag, color], index) => ({ organizationId, tagSetId: set!.id, name: tag, color, position: index })));
+    }
     await recordAudit(tx, systemActor, { organizationId, action: 'demo.seed' });
     return { seeded: true, organizationId };
   });

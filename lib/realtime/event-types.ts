@@ -24,6 +24,8 @@ export const SPACE_EVENT_TYPES = [
   'comment.changed',
   /** data: { by }: the retrospective (复盘) was saved, completed or reopened. */
   'retro.changed',
+  /** data: { pageId, version, by }: a knowledge-base page saved, moved, deleted or restored. */
+  'kb.changed',
   /** data: { userIds }: people who left the space (their streams end). */
   'member.removed',
 ] as const;

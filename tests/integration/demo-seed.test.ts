@@ -4,6 +4,8 @@ import { departments, users } from '@/db/schema';
 import { verifyCredentials } from '@/lib/auth/sign-in';
 import { DEMO_ADMIN_EMAIL, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from '@/lib/org/demo-data';
 import { seedDemo } from '@/lib/org/demo-seed';
+import { listTagSets } from '@/lib/kb/tags';
+import { systemActor } from '@/lib/auth/actor';
 import { findUserByEmail, listDepartmentTree } from '@/lib/org/queries';
 import { setupTestDatabase } from './support/database';
 
@@ -21,6 +23,13 @@ describe('demo company', () => {
     expect(userCount).toBeGreaterThanOrEqual(30);
     const admin = await findUserByEmail(DEMO_ADMIN_EMAIL);
     expect(admin).toMatchObject({ name: '王芳', isOrgAdmin: true });
+  });
+
+  it('gives the knowledge base its category tags', async () => {
+    const admin = await findUserByEmail(DEMO_ADMIN_EMAIL);
+    const sets = await listTagSets(systemActor, admin!.organizationId);
+    expect(sets.map((s) => s.name)).toEqual(['类别', '阶段']);
+    expect(sets[0]!.tags.map((t) => t.name)).toEqual(['流程', '规范', '经验', 'FAQ']);
   });
 
   it('lets demo users sign in with the printed password', async () => {

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { spaces, type User } from '@/db/schema';
+import { spaces } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
-import { SPACE_STANDINGS, type SpaceAction, type SpaceStanding } from '@/lib/auth/permissions';
 import { spaceDetailSchema, spaceListItemSchema } from '@/lib/spaces/resources';
 import { archiveSpace, unarchiveSpace } from '@/lib/spaces/service';
 import * as spacesRoute from '@/app/api/v1/spaces/route';
@@ -20,9 +19,9 @@ import * as taskRoute from '@/app/api/v1/tasks/[taskId]/route';
 import * as commentsRoute from '@/app/api/v1/comments/route';
 import * as progressTableRoute from '@/app/api/v1/spaces/[spaceId]/progress-table/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
-import { expectedOutcome } from '../support/space-permission-spec';
 import { call, tokenOf } from './support/api-client';
 import { setupTestDatabase } from './support/database';
+import { permissionMismatches, type PermissionEndpoints } from './support/permission-table';
 import { sheetRoutes } from './support/sheet-routes';
 import { buildSheet } from '../support/task-sheet-builder';
 import { freshTask, seedDepartment, seedOrganization, seedSpace, seedSpaceWithTask, seedUser, type SeededSpaceWithTask } from './support/factories';
@@ -37,7 +36,7 @@ const database = setupTestDatabase();
 type Seeded = SeededSpaceWithTask;
 
 /** Each space action the API offers, as an HTTP call; the status it must answer when allowed. */
-const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, s: Seeded) => Promise<{ status: number }> }>> = {
+const endpoints: PermissionEndpoints<Seeded> = {
   'space.view': { ok: 200, run: (token, s) => call(spaceRoute.GET, { token, params: { spaceId: s.space.id } }) },
   'space.manageSettings': { ok: 200, run: (token, s) => call(spaceRoute.PATCH, { token, params: { spaceId: s.space.id }, body: { goal: `新目标 ${Date.now()}` } }) },
   'space.manageMembers': {
@@ -83,21 +82,7 @@ const endpoints: Partial<Record<SpaceAction, { ok: number; run: (token: string, 
 describe('the permission matrix through the HTTP API', () => {
   for (const status of ['active', 'archived'] as const) {
     it(`answers every role as the matrix says in an ${status} space`, async () => {
-      const seeded = await seedSpaceWithTask();
-      const orgAdmin = await seedUser({ isOrgAdmin: true });
-      if (status === 'archived') await archiveSpace(systemActor, seeded.space.id);
-      const people: Record<SpaceStanding, User> = {
-        orgAdmin, spaceAdmin: seeded.admin, owner: seeded.owner, participant: seeded.participant, observer: seeded.observer, nonMember: seeded.outsider,
-      };
-      const mismatches: string[] = [];
-      for (const [action, endpoint] of Object.entries(endpoints) as [SpaceAction, NonNullable<(typeof endpoints)[SpaceAction]>][]) {
-        for (const standing of SPACE_STANDINGS) {
-          const outcome = expectedOutcome(action, standing, status);
-          const expected = outcome === 'ok' ? endpoint.ok : outcome;
-          const { status: actual } = await endpoint.run(await tokenOf(people[standing]), seeded);
-          if (actual !== expected) mismatches.push(`${standing} ${action}: expected ${expected}, got ${actual}`);
-        }
-      }
+      const mismatches = await permissionMismatches(seedSpaceWithTask, endpoints, status);
       expect(mismatches).toEqual([]);
     });
   }
@@ -202,19 +187,20 @@ describe('the OpenAPI document', () => {
       '/announcements/{announcementId}/readers', '/attachments/{attachmentId}', '/channels/{channelId}', '/channels/{channelId}/archive',
       '/channels/{channelId}/messages', '/channels/{channelId}/read', '/channels/{channelId}/readers', '/channels/{channelId}/unarchive',
       '/comments', '/comments/{commentId}', '/comments/{commentId}/handled',
-      '/files/{fileId}', '/files/{fileId}/attachments', '/files/{fileId}/content', '/files/{fileId}/preview', '/files/{fileId}/purge',
+      '/files/{fileId}', '/files/{fileId}/attachments', '/files/{fileId}/content', '/files/{fileId}/image', '/files/{fileId}/preview', '/files/{fileId}/purge',
       '/files/{fileId}/restore', '/files/{fileId}/star', '/files/{fileId}/versions', '/files/{fileId}/versions/{versionId}/restore',
-      '/folders/{folderId}', '/folders/{folderId}/purge', '/folders/{folderId}/restore', '/me', '/me/avatar', '/me/awaiting', '/me/starred-files',
+      '/folders/{folderId}', '/folders/{folderId}/purge', '/folders/{folderId}/restore', '/kb-tags', '/kb/pages', '/me', '/me/avatar', '/me/awaiting', '/me/starred-files',
       '/me/unread', '/meeting-notes/{noteId}', '/meetings/{meetingId}', '/meetings/{meetingId}/action-items',
       '/meetings/{meetingId}/action-items/sync', '/meetings/{meetingId}/agenda-timer', '/meetings/{meetingId}/cancel',
       '/meetings/{meetingId}/invitation', '/meetings/{meetingId}/minutes', '/meetings/{meetingId}/minutes-table',
       '/meetings/{meetingId}/notes', '/messages/{messageId}', '/messages/{messageId}/reactions', '/messages/{messageId}/receipts',
       '/messages/{messageId}/thread', '/notifications', '/notifications/read-all', '/notifications/stream',
-      '/notifications/{notificationId}/read', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
+      '/notifications/{notificationId}/read', '/pages/{pageId}', '/pages/{pageId}/diff', '/pages/{pageId}/promote',
+      '/pages/{pageId}/restore', '/pages/{pageId}/revisions', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
       '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/comment-settings', '/spaces/{spaceId}/events', '/spaces/{spaceId}/export', '/spaces/{spaceId}/feed',
       '/spaces/{spaceId}/files', '/spaces/{spaceId}/folders', '/spaces/{spaceId}/meetings', '/spaces/{spaceId}/members',
       '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/mute',
-      '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/retrospective',
+      '/spaces/{spaceId}/pages', '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/retrospective',
       '/spaces/{spaceId}/retrospective/complete', '/spaces/{spaceId}/retrospective/export',
       '/spaces/{spaceId}/retrospective/improvements/{improvementId}/task', '/spaces/{spaceId}/retrospective/reopen',
       '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks',

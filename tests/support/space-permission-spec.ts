@@ -34,6 +34,7 @@ export const spacePermissionSpec: Record<SpaceAction, { active: SpaceStanding[];
   'meeting.addNotes': { active: everyMember, archived: nobody },
   'feed.announce': { active: leads, archived: nobody },
   'kb.edit': { active: contributors, archived: nobody },
+  'kb.promote': { active: [...leads, 'orgAdmin'], archived: [...leads, 'orgAdmin'] },
   'retro.edit': { active: leads, archived: nobody },
   'space.export': { active: [...leads, 'orgAdmin'], archived: [...leads, 'orgAdmin'] },
 };

@@ -23,9 +23,9 @@ describe('the space permission matrix', () => {
     }
   }
 
-  it('lets nobody write in an archived space: only viewing, the audit log, unarchiving, saving as a template and exporting remain', () => {
+  it('lets nobody write in an archived space: only viewing, the audit log, unarchiving, saving as a template, exporting and promoting pages to the organisation remain', () => {
     const archivedActions = SPACE_ACTIONS.filter((action) => SPACE_STANDINGS.some((s) => spaceRuleAllows(s, 'archived', action)));
-    expect(archivedActions.sort()).toEqual(['space.export', 'space.saveAsTemplate', 'space.unarchive', 'space.view', 'space.viewAudit']);
+    expect(archivedActions.sort()).toEqual(['kb.promote', 'space.export', 'space.saveAsTemplate', 'space.unarchive', 'space.view', 'space.viewAudit']);
   });
 
   it('derives the standing from membership first, then the org admin flag; other organisations are outsiders', () => {

@@ -38,6 +38,7 @@ export default async function SpaceLayout({ children, params }: { children: Reac
           { href: `${base}/chat`, label: t('chat') },
           { href: `${base}/files`, label: t('files') },
           { href: `${base}/meetings`, label: t('meetings') },
+          { href: `${base}/kb`, label: t('kb') },
           { href: `${base}/tasks`, label: t('tasks') },
           { href: `${base}/board`, label: t('board') },
           { href: `${base}/gantt`, label: t('gantt') },
