@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useCallback, useState } from 'react';
+import { startTransition, useActionState, useCallback, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-status';
 import type { ActionState } from '@/lib/http/authed-action';
+import { ImprovementPageForm } from './improvement-page-form';
 import { ImprovementTaskForm } from './improvement-task-form';
 import { AddButton, GoalRows, TextRows, type GoalRow, type TextRow } from './retro-rows';
 
@@ -16,8 +17,8 @@ interface RetroEditorProps {
   version: number;
   goals: GoalRow[];
   problems: TextRow[];
-  /** As saved: the task an improvement became, if any. */
-  improvements: (TextRow & { task: { id: string; number: number } | null })[];
+  /** As saved: the task and the knowledge page an improvement became, if any. */
+  improvements: (TextRow & { task: { id: string; number: number } | null; pageId: string | null })[];
   summary: string;
   members: { id: string; name: string }[];
   viewerId: string;
@@ -25,35 +26,38 @@ interface RetroEditorProps {
   saveAction: VersionAction;
   completeAction: VersionAction;
   toTaskAction: VersionAction;
+  toPageAction: VersionAction;
 }
 
 const newId = () => crypto.randomUUID();
 
 /**
  * The guided retrospective for the space's leads: goals with outcome and evidence, problems,
- * improvements (each can become a task), the summary. It saves on top of the version it was
+ * improvements (each can become a task and a knowledge page), the summary. It saves on top of the version it was
  * opened with, so a lead who saved in between is not overwritten: the second save is refused.
  */
 export function RetroEditor(props: RetroEditorProps) {
   const t = useTranslations('retro');
-  // The version this editor saves on top of: the one it opened with, then whatever its own saves
-  // and 转为任务 made (versions only rise). A refresh showing someone else's save does not move it.
+  // The version this editor saves on top of: the one it opened with, then whatever its own saves,
+  // 转为任务 and 转为知识库页面 made (versions only rise). A refresh showing someone else's save does not move it.
   const [openedVersion] = useState(props.version);
-  const [taskVersion, setTaskVersion] = useState(0);
+  const [linkVersion, setLinkVersion] = useState(0);
   const [goals, setGoals] = useState(props.goals);
   const [problems, setProblems] = useState(props.problems);
   const [improvements, setImprovements] = useState<TextRow[]>(props.improvements.map(({ id, text }) => ({ id, text })));
   const [summary, setSummary] = useState(props.summary);
   const [saveState, save, saving] = useActionState(props.saveAction, null);
   const [completeState, complete, completing] = useActionState(props.completeAction, null);
-  const version = Math.max(openedVersion, saveState?.ok ? saveState.data : 0, taskVersion);
+  const version = Math.max(openedVersion, saveState?.ok ? saveState.data : 0, linkVersion);
   // Told here rather than by the row: once linked, the row's form is gone with the same refresh.
-  const { toTaskAction } = props;
-  const toTask: VersionAction = useCallback(async (previous, data) => {
-    const result = await toTaskAction(previous, data);
-    if (result?.ok) setTaskVersion((current) => Math.max(current, result.data));
+  const tracked = useCallback((action: VersionAction): VersionAction => async (previous, data) => {
+    const result = await action(previous, data);
+    if (result?.ok) setLinkVersion((current) => Math.max(current, result.data));
     return result;
-  }, [toTaskAction]);
+  }, []);
+  const { toTaskAction, toPageAction } = props;
+  const toTask = useMemo(() => tracked(toTaskAction), [tracked, toTaskAction]);
+  const toPage = useMemo(() => tracked(toPageAction), [tracked, toPageAction]);
 
   const state = completeState ?? saveState;
   const failed = state && !state.ok ? state : null;
@@ -110,10 +114,13 @@ export function RetroEditor(props: RetroEditorProps) {
                     defaultAssigneeId={props.viewerId} defaultDueDate={props.defaultDueDate}
                   />
                 )}
-                {/* The knowledge base turns an improvement into a page once it offers that (the improvement's pageId). */}
-                <button type="button" disabled title={t('toPageSoon')} className="min-h-9 rounded-md px-2 text-sm text-slate-400" data-testid="improvement-to-page">
-                  {t('toPage')}
-                </button>
+                {stored.pageId ? (
+                  <Link href={`/spaces/${props.spaceId}/kb/${stored.pageId}`} className="text-sm text-brand-700 hover:underline" data-testid="improvement-page">
+                    {t('becamePage')}
+                  </Link>
+                ) : (
+                  <ImprovementPageForm spaceId={props.spaceId} improvementId={row.id} action={toPage} />
+                )}
               </div>
             );
           }}

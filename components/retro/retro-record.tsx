@@ -1,14 +1,15 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { improvementToTaskAction } from '@/lib/retro/actions';
+import { improvementToPageAction, improvementToTaskAction } from '@/lib/retro/actions';
 import type { RetroView } from '@/lib/retro/queries';
+import { ImprovementPageForm } from './improvement-page-form';
 import { ImprovementTaskForm } from './improvement-task-form';
 
 const section = 'space-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:p-6';
 
 interface RetroRecordProps {
   view: RetroView;
-  /** For leads of a completed retrospective: improvements can still become tasks (follow-up starts now). */
+  /** For leads of a completed retrospective: improvements can still become tasks and pages (follow-up starts now). */
   taskForm?: { members: { id: string; name: string }[]; viewerId: string; defaultDueDate: string };
 }
 
@@ -53,6 +54,12 @@ export async function RetroRecord({ view, taskForm }: RetroRecordProps) {
                 {!i.task && taskForm && view.canEdit && (
                   <ImprovementTaskForm spaceId={view.space.id} improvementId={i.id} action={improvementToTaskAction} {...taskForm} defaultAssigneeId={taskForm.viewerId} />
                 )}
+                {i.pageId && (
+                  <Link href={`/spaces/${view.space.id}/kb/${i.pageId}`} className="ml-2 text-sm text-brand-700 hover:underline" data-testid="improvement-page">
+                    {t('becamePage')}
+                  </Link>
+                )}
+                {!i.pageId && taskForm && view.canEdit && <ImprovementPageForm spaceId={view.space.id} improvementId={i.id} action={improvementToPageAction} />}
               </li>
             ))}
           </ul>

@@ -55,6 +55,14 @@ export function retroPaths() {
         responses: { '201': retroAnswer('The retrospective with the improvement’s `task`.'), ...writes },
       },
     },
+    '/spaces/{spaceId}/retrospective/improvements/{improvementId}/page': {
+      parameters: [spaceId, improvementId],
+      post: {
+        operationId: 'improvementToPage',
+        summary: '转为知识库页面: make an improvement a page of the space’s knowledge base (titled by its first line, the whole text as the page) and link it; once per improvement',
+        responses: { '201': retroAnswer('The retrospective with the improvement’s `pageId`.'), ...writes },
+      },
+    },
     '/spaces/{spaceId}/retrospective/export': {
       parameters: [spaceId],
       get: {

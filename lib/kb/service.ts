@@ -53,24 +53,27 @@ function audit(tx: Transaction, actor: Actor, page: KbPage, action: string, data
  * the given content, or from a template in the creator's language; under a parent when named.
  */
 export async function createPage(actor: Actor, spaceId: string | null, input: Record<string, unknown>, locale: Locale = 'zh-CN'): Promise<KbPage> {
+  const db = await getDb();
+  return db.transaction((tx) => insertPage(tx, actor, spaceId, input, locale));
+}
+
+/** `createPage` inside the caller's transaction (a retrospective's improvement becoming a page, say). */
+export async function insertPage(tx: Transaction, actor: Actor, spaceId: string | null, input: Record<string, unknown>, locale: Locale = 'zh-CN'): Promise<KbPage> {
   const data = parseInput(createPageSchema, input);
   const content = data.content ?? (data.template ? pageTemplate(data.template, locale).content : EMPTY_DOC);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const place = await authorizeKbPlace(tx, actor, spaceId, 'edit');
-    await assertParent(tx, place, data.parentId);
-    const parentId = data.parentId ?? null;
-    const by = actorId(actor);
-    const [page] = await tx.insert(kbPages).values({
-      organizationId: place.organizationId, spaceId: place.spaceId, parentId, title: data.title, content,
-      position: await lastPosition(tx, place, parentId), createdBy: by, updatedBy: by, ...indexed(data.title, content),
-    }).returning();
-    if (data.tagIds?.length) await setPageTags(tx, place.organizationId, page!.id, data.tagIds);
-    await writeRevision(tx, actor, page!);
-    await audit(tx, actor, page!, 'kb.create', data.template ? { template: data.template } : {});
-    await announcePageChange(tx, actor, page!);
-    return page!;
-  });
+  const place = await authorizeKbPlace(tx, actor, spaceId, 'edit');
+  await assertParent(tx, place, data.parentId);
+  const parentId = data.parentId ?? null;
+  const by = actorId(actor);
+  const [page] = await tx.insert(kbPages).values({
+    organizationId: place.organizationId, spaceId: place.spaceId, parentId, title: data.title, content,
+    position: await lastPosition(tx, place, parentId), createdBy: by, updatedBy: by, ...indexed(data.title, content),
+  }).returning();
+  if (data.tagIds?.length) await setPageTags(tx, place.organizationId, page!.id, data.tagIds);
+  await writeRevision(tx, actor, page!);
+  await audit(tx, actor, page!, 'kb.create', data.template ? { template: data.template } : {});
+  await announcePageChange(tx, actor, page!);
+  return page!;
 }
 
 async function currentState(tx: Transaction, page: KbPage) {

@@ -2,7 +2,7 @@
 
 import { authedAction } from '@/lib/http/authed-action';
 import { formText } from '@/lib/validation';
-import { completeRetrospective, improvementToTask, reopenRetrospective, saveRetrospective } from './service';
+import { completeRetrospective, improvementToPage, improvementToTask, reopenRetrospective, saveRetrospective } from './service';
 
 // Form actions for the retrospective page; the services check `retro.edit` in the space themselves.
 // Each answers with the retrospective's new version, so the open editor keeps saving on top of it.
@@ -28,3 +28,7 @@ export const improvementToTaskAction = authedAction(async (actor, input): Promis
   const view = await improvementToTask(actor, formText(input.spaceId), formText(input.improvementId), { assigneeId: formText(input.assigneeId), dueDate: formText(input.dueDate) });
   return view.version;
 }, { revalidate: '/', successMessage: 'retro.taskCreated' });
+
+export const improvementToPageAction = authedAction(async (actor, input): Promise<number> => {
+  return (await improvementToPage(actor, formText(input.spaceId), formText(input.improvementId))).version;
+}, { revalidate: '/', successMessage: 'retro.pageCreated' });

@@ -5,6 +5,9 @@ import { retrospectives, type Retrospective, type Space } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { Conflict, NotFound } from '@/lib/errors';
+import { insertPage } from '@/lib/kb/service';
+import { KB_TITLE_MAX } from '@/lib/kb/rules';
+import { plainTextToDoc } from '@/lib/rich-text/document';
 import { emitSpaceEvent } from '@/lib/realtime/events';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { createTaskSchema } from '@/lib/tasks/schema';
@@ -115,23 +118,47 @@ export async function reopenRetrospective(actor: Actor, spaceId: string): Promis
  */
 export async function improvementToTask(actor: Actor, spaceId: string, improvementId: string, input: ImprovementToTaskInput): Promise<RetroView> {
   const { assigneeId, dueDate } = parseInput(improvementToTaskSchema, input);
+  return linkImprovement(actor, spaceId, improvementId, 'taskId', async (tx, improvement) => {
+    const task = await insertTask(tx, actor, spaceId, parseInput(createTaskSchema, {
+      name: firstLineOf(improvement).slice(0, TASK_NAME_MAX),
+      notes: improvement.text,
+      assigneeId,
+      dueDate,
+    }));
+    return task.id;
+  });
+}
+
+/**
+ * Makes an improvement a page of the space's knowledge base (转为知识库页面: titled by its first line,
+ * the whole text as the page) through the knowledge base's own service, which checks `kb.edit`,
+ * and links the page in the improvement. Like 转为任务, also once the retrospective is complete.
+ */
+export async function improvementToPage(actor: Actor, spaceId: string, improvementId: string): Promise<RetroView> {
+  return linkImprovement(actor, spaceId, improvementId, 'pageId', async (tx, improvement) => {
+    const page = await insertPage(tx, actor, spaceId, { title: firstLineOf(improvement).slice(0, KB_TITLE_MAX), content: plainTextToDoc(improvement.text) });
+    return page.id;
+  });
+}
+
+const firstLineOf = (improvement: RetroImprovement) => improvement.text.split(/\r?\n/)[0]!.trim();
+
+/** Makes an improvement something else once (`make` returns its id) and keeps the link in the improvement. */
+async function linkImprovement(
+  actor: Actor, spaceId: string, improvementId: string, link: 'taskId' | 'pageId',
+  make: (tx: Transaction, improvement: RetroImprovement) => Promise<string>,
+): Promise<RetroView> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { space, retro } = await openForWrite(tx, actor, spaceId);
     const improvements = (retro.improvements ?? []) as RetroImprovement[];
     const improvement = improvements.find((i) => i.id === improvementId);
     if (!improvement) throw NotFound();
-    if (improvement.taskId) throw Conflict('retro.errors.alreadyTask');
-    const firstLine = improvement.text.split(/\r?\n/)[0]!.trim();
-    const task = await insertTask(tx, actor, spaceId, parseInput(createTaskSchema, {
-      name: firstLine.slice(0, TASK_NAME_MAX),
-      notes: improvement.text,
-      assigneeId,
-      dueDate,
-    }));
+    if (improvement[link]) throw Conflict(link === 'taskId' ? 'retro.errors.alreadyTask' : 'retro.errors.alreadyPage');
+    const madeId = await make(tx, improvement);
     const updated = await writeRetro(tx, actor, space, retro, {
-      improvements: improvements.map((i) => (i.id === improvementId ? { ...i, taskId: task.id } : i)),
-    }, 'retro.improvementToTask', { improvementId, taskId: task.id });
+      improvements: improvements.map((i) => (i.id === improvementId ? { ...i, [link]: madeId } : i)),
+    }, link === 'taskId' ? 'retro.improvementToTask' : 'retro.improvementToPage', { improvementId, [link]: madeId });
     return viewAfter(tx, space, updated);
   });
 }

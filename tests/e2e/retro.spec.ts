@@ -70,6 +70,9 @@ test('a retrospective whose figures match the space’s tasks, then the space ar
   await editor.getByTestId('to-task-open').click();
   await editor.getByRole('button', { name: '创建任务' }).click();
   await expect(editor.getByTestId('improvement-task')).toHaveText('已转为任务 #5');
+  // 转为知识库页面: and a page of the space's knowledge base, to be written up there.
+  await editor.getByTestId('improvement-to-page').click();
+  await expect(editor.getByTestId('improvement-page')).toHaveText('已转为知识库页面');
 
   // Complete: the figures become a snapshot, and archiving is offered.
   page.once('dialog', (dialog) => dialog.accept());

@@ -6,6 +6,7 @@ import * as completeRoute from '@/app/api/v1/spaces/[spaceId]/retrospective/comp
 import * as reopenRoute from '@/app/api/v1/spaces/[spaceId]/retrospective/reopen/route';
 import * as exportRetroRoute from '@/app/api/v1/spaces/[spaceId]/retrospective/export/route';
 import * as toTaskRoute from '@/app/api/v1/spaces/[spaceId]/retrospective/improvements/[improvementId]/task/route';
+import * as toPageRoute from '@/app/api/v1/spaces/[spaceId]/retrospective/improvements/[improvementId]/page/route';
 import { retrospectiveResourceSchema } from '@/lib/retro/resources';
 import { call, tokenOf } from './support/api-client';
 import { setupTestDatabase } from './support/database';
@@ -67,8 +68,13 @@ describe('the retrospective API', () => {
     expect(task.status).toBe(201);
     expect(task.body.retrospective.improvements[0].task).toMatchObject({ number: 2, status: 'todo' });
     expect((await call(toTaskRoute.POST, { token, params: { ...params, improvementId }, body: { dueDate: 'soon' } })).status).toBe(422);
+    const page = await call(toPageRoute.POST, { token, params: { ...params, improvementId } });
+    expect(page.status).toBe(201);
+    expect(page.body.retrospective.improvements[0].pageId).toEqual(expect.any(String));
+    expect((await call(toPageRoute.POST, { token, params: { ...params, improvementId } })).status).toBe(409);
+    expect((await call(toPageRoute.POST, { token, params: { ...params, improvementId: crypto.randomUUID() } })).status).toBe(404);
 
-    const completed = await call(completeRoute.POST, { token, params, body: { version: 2 } });
+    const completed = await call(completeRoute.POST, { token, params, body: { version: 3 } });
     expect(completed.status).toBe(200);
     expect(completed.body.retrospective).toMatchObject({ status: 'completed', liveFacts: false, facts: { totalTasks: 2 } });
     expect((await call(completeRoute.POST, { token, params })).status).toBe(409);

@@ -9,7 +9,8 @@ import { createFolder } from '@/lib/files/manage';
 import { uploadFile } from '@/lib/files/upload';
 import { computeRetroFacts } from '@/lib/retro/facts';
 import { getRetrospective } from '@/lib/retro/queries';
-import { completeRetrospective, improvementToTask, reopenRetrospective, saveRetrospective } from '@/lib/retro/service';
+import { richTextToPlainText } from '@/lib/rich-text/document';
+import { completeRetrospective, improvementToPage, improvementToTask, reopenRetrospective, saveRetrospective } from '@/lib/retro/service';
 import { archiveSpace } from '@/lib/spaces/service';
 import { raiseTaskIssue, resolveTaskIssue } from '@/lib/tasks/issues';
 import { createMilestone } from '@/lib/tasks/milestones';
@@ -157,6 +158,29 @@ describe('an improvement becoming a task', () => {
     const again = await saveRetrospective(lead, seeded.space.id, { version: view.version, ...emptyDraft, improvements: [{ id: improvementId, text: '提前锁定供应商' }] });
     expect(again.improvements[0]!.task?.id).toBe(link.id);
     expect(await rejection(improvementToTask(lead, seeded.space.id, crypto.randomUUID(), { assigneeId: seeded.participant.id, dueDate: '2027-03-01' }))).toMatchObject({ status: 404 });
+  });
+});
+
+describe('an improvement becoming a knowledge page', () => {
+  it('creates a page of the space\'s knowledge base titled by its first line and links it, once; also after completion', async () => {
+    const seeded = await seedSpace();
+    const lead = userActor(seeded.owner);
+    const saved = await saveRetrospective(lead, seeded.space.id, { version: 0, ...emptyDraft, improvements: [{ text: '物料清单模板\n每次活动前核对一遍' }] });
+    const improvementId = saved.improvements[0]!.id;
+    const completed = await completeRetrospective(lead, seeded.space.id, { version: saved.version });
+    const view = await improvementToPage(lead, seeded.space.id, improvementId);
+    expect(view.version).toBe(completed.version + 1);
+    const pageId = view.improvements[0]!.pageId!;
+    const db = await getDb();
+    const [page] = await db.select().from(kbPages).where(and(eq(kbPages.id, pageId), eq(kbPages.spaceId, seeded.space.id)));
+    expect(page).toMatchObject({ title: '物料清单模板', createdBy: seeded.owner.id, version: 1 });
+    expect(richTextToPlainText(page!.content, 'page')).toBe('物料清单模板\n每次活动前核对一遍');
+    // It is a page like any other: found by the knowledge base's search columns.
+    expect(page!.searchText).toContain('每次活动前核对');
+    expect(await rejection(improvementToPage(lead, seeded.space.id, improvementId))).toMatchObject({ status: 409, messageKey: 'retro.errors.alreadyPage' });
+    expect(await rejection(improvementToPage(userActor(seeded.observer), seeded.space.id, improvementId))).toMatchObject({ status: 403 });
+    expect(await rejection(improvementToPage(userActor(seeded.outsider), seeded.space.id, improvementId))).toMatchObject({ status: 404 });
+    expect((await db.select().from(kbPages).where(eq(kbPages.spaceId, seeded.space.id))).length).toBe(1);
   });
 });
 

@@ -202,7 +202,7 @@ describe('the OpenAPI document', () => {
       '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/mute',
       '/spaces/{spaceId}/pages', '/spaces/{spaceId}/progress-table', '/spaces/{spaceId}/recycle-bin', '/spaces/{spaceId}/retrospective',
       '/spaces/{spaceId}/retrospective/complete', '/spaces/{spaceId}/retrospective/export',
-      '/spaces/{spaceId}/retrospective/improvements/{improvementId}/task', '/spaces/{spaceId}/retrospective/reopen',
+      '/spaces/{spaceId}/retrospective/improvements/{improvementId}/page', '/spaces/{spaceId}/retrospective/improvements/{improvementId}/task', '/spaces/{spaceId}/retrospective/reopen',
       '/spaces/{spaceId}/task-table', '/spaces/{spaceId}/tasks',
       '/spaces/{spaceId}/unarchive', '/task-issues/{issueId}/resolve', '/tasks/{taskId}', '/tasks/{taskId}/blockers', '/templates',
     ]);

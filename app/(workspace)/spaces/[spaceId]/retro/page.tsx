@@ -10,7 +10,7 @@ import { userActor } from '@/lib/auth/actor';
 import { addDays, utcToZonedTime } from '@/lib/dates';
 import { loadOrNotFound } from '@/lib/http/page-data';
 import { timeZoneOf, todayFor } from '@/lib/org/time-zone';
-import { completeRetroAction, improvementToTaskAction, reopenRetroAction, saveRetroAction } from '@/lib/retro/actions';
+import { completeRetroAction, improvementToPageAction, improvementToTaskAction, reopenRetroAction, saveRetroAction } from '@/lib/retro/actions';
 import { getRetrospective } from '@/lib/retro/queries';
 import { archiveSpaceAction } from '@/lib/spaces/actions';
 import { getSpacePageData } from '@/lib/spaces/page-data';
@@ -73,7 +73,7 @@ export default async function RetroPage({ params }: RetroPageProps) {
           version={view.version}
           goals={view.goals}
           problems={view.problems}
-          improvements={view.improvements.map((i) => ({ id: i.id, text: i.text, task: i.task }))}
+          improvements={view.improvements.map((i) => ({ id: i.id, text: i.text, task: i.task, pageId: i.pageId ?? null }))}
           summary={view.summary}
           members={editorMembers}
           viewerId={user.id}
@@ -81,6 +81,7 @@ export default async function RetroPage({ params }: RetroPageProps) {
           saveAction={saveRetroAction}
           completeAction={completeRetroAction}
           toTaskAction={improvementToTaskAction}
+          toPageAction={improvementToPageAction}
         />
       ) : (
         <RetroRecord view={view} taskForm={{ members: editorMembers, viewerId: user.id, defaultDueDate }} />
