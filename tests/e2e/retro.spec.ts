@@ -111,7 +111,8 @@ test('a retrospective whose figures match the space’s tasks, then the space ar
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-space').click()]);
   expect(download.suggestedFilename()).toMatch(/^复盘-.+\.zip$/);
   const zip = await JSZip.loadAsync(await readFile((await download.path())!));
-  expect(Object.keys(zip.files).sort()).toEqual(['index.html', 'meetings.json', 'messages.json', 'retrospective.html', 'retrospective.json', 'space.json', 'tasks.json']);
+  expect(Object.keys(zip.files).sort()).toEqual(['index.html', 'meetings.json', 'messages.json', 'pages/提前锁定样机供应商.html', 'retrospective.html', 'retrospective.json', 'space.json', 'tasks.json']);
+  expect(await zip.file('pages/提前锁定样机供应商.html')!.async('string')).toContain('提前锁定样机供应商');
   const retro = JSON.parse(await zip.file('retrospective.json')!.async('string'));
   expect(retro).toMatchObject({ status: 'completed', facts: { totalTasks: 5, done: 2, doneOnTime: 1, blockedTasks: 1 } });
   expect(JSON.parse(await zip.file('tasks.json')!.async('string')).tasks).toHaveLength(5);
