@@ -5,8 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled;
-  // exceljs is a large CommonJS library that Node loads as it is.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'bcryptjs', 'exceljs'],
+  // exceljs is a large CommonJS library that Node loads as it is; pdfjs-dist loads its worker from its own folder.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'bcryptjs', 'exceljs', 'pdfjs-dist'],
   poweredByHeader: false,
 };
 

@@ -13,6 +13,7 @@ import { filesPaths, filesRequests, filesResponses } from './openapi-files';
 import { commentsPaths, commentsRequests, commentsResponses } from './openapi-comments';
 import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
+import { searchPaths, searchResponses } from './openapi-search';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
 /**
@@ -64,6 +65,7 @@ const responses = {
   ...meetingsResponses,
   ...feedResponses,
   ...commentsResponses,
+  ...searchResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -140,6 +142,7 @@ export function buildOpenApiDocument(version: string) {
       ...meetingsPaths(),
       ...feedPaths(),
       ...commentsPaths(),
+      ...searchPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

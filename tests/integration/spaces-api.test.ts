@@ -210,7 +210,7 @@ describe('the OpenAPI document', () => {
       '/meetings/{meetingId}/invitation', '/meetings/{meetingId}/minutes', '/meetings/{meetingId}/minutes-table',
       '/meetings/{meetingId}/notes', '/messages/{messageId}', '/messages/{messageId}/reactions', '/messages/{messageId}/receipts',
       '/messages/{messageId}/thread', '/notifications', '/notifications/read-all', '/notifications/stream',
-      '/notifications/{notificationId}/read', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
+      '/notifications/{notificationId}/read', '/search', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
       '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/comment-settings', '/spaces/{spaceId}/events', '/spaces/{spaceId}/feed',
       '/spaces/{spaceId}/files', '/spaces/{spaceId}/folders', '/spaces/{spaceId}/meetings', '/spaces/{spaceId}/members',
       '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/mute',
