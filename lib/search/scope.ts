@@ -22,17 +22,22 @@ export interface SearchScope {
 
 type Searcher = Pick<User, 'id' | 'organizationId' | 'isOrgAdmin'>;
 
+/** The spaces a person may search, by name (archived ones too); with `spaceId`, that one or none. */
+export async function searchableSpaces(db: Database, user: Searcher, spaceId?: string) {
+  const member = sql`exists (select 1 from space_members sm where sm.space_id = ${spaces.id} and sm.user_id = ${user.id})`;
+  return db.select({ id: spaces.id, name: spaces.name, status: spaces.status }).from(spaces).where(and(
+    eq(spaces.organizationId, user.organizationId),
+    spaceId ? eq(spaces.id, spaceId) : undefined,
+    user.isOrgAdmin ? undefined : member,
+  )).orderBy(spaces.name);
+}
+
 /**
  * The spaces are those `space.view` allows (lib/auth/permissions.ts): a member's, and every space
  * of the organisation for its admins. A `spaceId` filter narrows them to that space (or none).
  */
 export async function loadSearchScope(db: Database, user: Searcher, spaceId: string | undefined): Promise<SearchScope> {
-  const member = sql`exists (select 1 from space_members sm where sm.space_id = ${spaces.id} and sm.user_id = ${user.id})`;
-  const rows = await db.select({ id: spaces.id, name: spaces.name }).from(spaces).where(and(
-    eq(spaces.organizationId, user.organizationId),
-    spaceId ? eq(spaces.id, spaceId) : undefined,
-    user.isOrgAdmin ? undefined : member,
-  ));
+  const rows = await searchableSpaces(db, user, spaceId);
   const spaceIds = rows.map((r) => r.id);
   const scope: SearchScope = {
     organizationId: user.organizationId, spaces: new Map(rows.map((r) => [r.id, { name: r.name }])),
