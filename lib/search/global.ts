@@ -57,7 +57,7 @@ export async function searchEverything(actor: Actor, input: GlobalSearchInput, o
   const lists = [];
   for (const { type, search } of searches) {
     if ((data.type && data.type !== type) || counts[type].total === 0) continue;
-    lists.push(await search.candidates(db, window));
+    lists.push(await search.candidates(db, window, counts[type].capped));
   }
   const { page, more } = mergeRanked(lists, offset, data.limit);
   return {

@@ -26,15 +26,18 @@ export interface SearchFilters {
 export interface TypeSearch {
   /** Matches, counted up to SEARCH_COUNT_CAP + 1. */
   count(db: Database): Promise<number>;
-  /** The first `window` candidates in ranking order. */
-  candidates(db: Database, window: number): Promise<SearchCandidate[]>;
+  /** The first `window` candidates in ranking order; `common`: the count passed the cap. */
+  candidates(db: Database, window: number, common: boolean): Promise<SearchCandidate[]>;
 }
 
 const never = sql`false`;
 
-function textMatch(vector: AnyColumn, text: AnyColumn, query: SearchQuery): SQL {
-  return and(sql`${vector} @@ ${query.tsquery}::tsquery`, ...query.terms.map((term) => sql`${text} like ${containsPattern(term)}`))!;
-}
+// The keywords as written: what decides a hit.
+const containsAll = (text: AnyColumn, query: SearchQuery) => and(...query.terms.map((term) => sql`${text} like ${containsPattern(term)}`))!;
+// The index's candidates; the same test as `(…) is true` is one the planner cannot serve from the
+// index (used where only a few rows, already ranked, are left to test).
+const indexed = (vector: AnyColumn, query: SearchQuery) => sql`${vector} @@ ${query.tsquery}::tsquery`;
+const notIndexed = (vector: SQL, query: SearchQuery) => sql`(${vector} @@ ${query.tsquery}::tsquery) is true`;
 
 // The search text starts with the title, on its own line (lib/search/indexed-text.ts).
 function titleMatch(text: AnyColumn, query: SearchQuery): SQL {
@@ -45,7 +48,9 @@ function changedWithin(column: AnyColumn, filters: SearchFilters): SQL | undefin
   return and(filters.from ? gte(column, filters.from) : undefined, filters.to ? lt(column, filters.to) : undefined);
 }
 
-async function countOf(db: Database, from: typeof tasks | typeof files | typeof kbPages | typeof messages, where: SQL): Promise<number> {
+type SearchTable = typeof tasks | typeof files | typeof kbPages;
+
+async function countOf(db: Database, from: SearchTable | typeof messages, where: SQL): Promise<number> {
   const counted = db.select({ one: sql`1` }).from(from).where(where).limit(SEARCH_COUNT_CAP + 1).as('counted');
   const [row] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(counted);
   return row?.n ?? 0;
@@ -57,17 +62,38 @@ function rowsTo(type: SearchType, rows: { id: string; spaceId: string | null; ti
   return rows.map((r) => ({ type, id: r.id, spaceId: r.spaceId, titleHit: Boolean(r.titleHit), at: new Date(r.at) }));
 }
 
+/**
+ * Tasks, files and pages: no index orders them by last change, so every match is ranked. Rare
+ * words come from the GIN index. For common ones (more than the count cap) the index would hand
+ * over most of the table, and testing each row's vector costs more than the ranking: the rows
+ * containing the keywords are ranked first (a sort of narrow rows), and only as many of them as
+ * the page needs are then tested against their vector (the same result, in the same order).
+ */
+function rankedSearch(type: SearchType, table: SearchTable, scope: SQL | undefined, filters: SearchFilters): TypeSearch {
+  const { query } = filters;
+  const titleHit = titleMatch(table.searchText, query);
+  const where = scope ? and(scope, indexed(table.searchVector, query), containsAll(table.searchText, query))! : never;
+  return {
+    count: (db) => countOf(db, table, where),
+    candidates: async (db, window, common) => {
+      if (!scope) return [];
+      if (!common) {
+        return rowsTo(type, await db.select({ id: table.id, spaceId: table.spaceId, titleHit: sql<boolean>`${titleHit}`, at: table.updatedAt })
+          .from(table).where(where).orderBy(desc(titleHit), desc(table.updatedAt), table.id).limit(window));
+      }
+      // OFFSET 0 keeps the vector test out of the ranked subquery, so it runs only on the rows read.
+      const ranked = db.select({ id: table.id, spaceId: table.spaceId, titleHit: sql<boolean>`${titleHit}`.as('title_hit'), at: sql<Date>`${table.updatedAt}`.as('at') })
+        .from(table).where(and(scope, containsAll(table.searchText, query))).orderBy(desc(titleHit), desc(table.updatedAt), table.id).offset(0).as('ranked');
+      const vector = sql`(select v.search_vector from ${table} v where v.id = ${ranked.id})`;
+      return rowsTo(type, await db.select().from(ranked).where(notIndexed(vector, query)).limit(window));
+    },
+  };
+}
+
 function taskSearch(filters: SearchFilters): TypeSearch {
   const spaceIds = spaceIdsOf(filters.scope);
-  const where = spaceIds.length && !filters.tagId
-    ? and(inArray(tasks.spaceId, spaceIds), textMatch(tasks.searchVector, tasks.searchText, filters.query), changedWithin(tasks.updatedAt, filters))!
-    : never;
-  const titleHit = titleMatch(tasks.searchText, filters.query);
-  return {
-    count: (db) => countOf(db, tasks, where),
-    candidates: async (db, window) => rowsTo('task', await db.select({ id: tasks.id, spaceId: tasks.spaceId, titleHit: sql<boolean>`${titleHit}`, at: tasks.updatedAt })
-      .from(tasks).where(where).orderBy(desc(titleHit), desc(tasks.updatedAt), tasks.id).limit(window)),
-  };
+  const scope = spaceIds.length && !filters.tagId ? and(inArray(tasks.spaceId, spaceIds), changedWithin(tasks.updatedAt, filters)) : undefined;
+  return rankedSearch('task', tasks, scope, filters);
 }
 
 function fileSearch(filters: SearchFilters): TypeSearch {
@@ -77,15 +103,10 @@ function fileSearch(filters: SearchFilters): TypeSearch {
     ? and(
       inArray(files.spaceId, spaceIds), isNull(files.deletedAt),
       scope.deletedFolderIds.length ? or(isNull(files.folderId), notInArray(files.folderId, scope.deletedFolderIds)) : undefined,
-      textMatch(files.searchVector, files.searchText, filters.query), changedWithin(files.updatedAt, filters),
-    )!
-    : never;
-  const titleHit = titleMatch(files.searchText, filters.query);
-  return {
-    count: (db) => countOf(db, files, where),
-    candidates: async (db, window) => rowsTo('file', await db.select({ id: files.id, spaceId: files.spaceId, titleHit: sql<boolean>`${titleHit}`, at: files.updatedAt })
-      .from(files).where(where).orderBy(desc(titleHit), desc(files.updatedAt), files.id).limit(window)),
-  };
+      changedWithin(files.updatedAt, filters),
+    )
+    : undefined;
+  return rankedSearch('file', files, where, filters);
 }
 
 function pageSearch(filters: SearchFilters): TypeSearch {
@@ -97,40 +118,37 @@ function pageSearch(filters: SearchFilters): TypeSearch {
   );
   const where = owners
     ? and(
-      owners, isNull(kbPages.deletedAt), textMatch(kbPages.searchVector, kbPages.searchText, filters.query), changedWithin(kbPages.updatedAt, filters),
+      owners, isNull(kbPages.deletedAt), changedWithin(kbPages.updatedAt, filters),
       filters.tagId ? sql`exists (select 1 from kb_page_tags t where t.page_id = ${kbPages.id} and t.tag_id = ${filters.tagId})` : undefined,
-    )!
-    : never;
-  const titleHit = titleMatch(kbPages.searchText, filters.query);
-  return {
-    count: (db) => countOf(db, kbPages, where),
-    candidates: async (db, window) => rowsTo('page', await db.select({ id: kbPages.id, spaceId: kbPages.spaceId, titleHit: sql<boolean>`${titleHit}`, at: kbPages.updatedAt })
-      .from(kbPages).where(where).orderBy(desc(titleHit), desc(kbPages.updatedAt), kbPages.id).limit(window)),
-  };
+    )
+    : undefined;
+  return rankedSearch('page', kbPages, where, filters);
 }
 
 function messageSearch(filters: SearchFilters): TypeSearch {
-  const { scope } = filters;
+  const { scope, query } = filters;
   const spaceIds = spaceIdsOf(scope);
   const visible = spaceIds.length && !filters.tagId && scope.channelIds.length;
-  const common = visible
-    ? and(
-      isNull(messages.deletedAt), scope.allChannels ? undefined : inArray(messages.channelId, scope.channelIds),
-      textMatch(messages.searchVector, messages.searchText, filters.query), changedWithin(messages.createdAt, filters),
-    )!
-    : never;
+  const rest = and(isNull(messages.deletedAt), scope.allChannels ? undefined : inArray(messages.channelId, scope.channelIds), changedWithin(messages.createdAt, filters));
+  const where = visible ? and(inArray(messages.spaceId, spaceIds), rest, indexed(messages.searchVector, query), containsAll(messages.searchText, query))! : never;
   return {
-    count: (db) => countOf(db, messages, visible ? and(inArray(messages.spaceId, spaceIds), common)! : never),
-    // Newest first within each space walks (space_id, seq) for common words and stops at the window;
-    // a space's seq follows posting order, so the newest overall are among each space's newest.
-    candidates: async (db, window) => {
+    count: (db) => countOf(db, messages, where),
+    candidates: async (db, window, common) => {
       if (!visible) return [];
+      if (!common) {
+        return rowsTo('message', (await db.select({ id: messages.id, spaceId: messages.spaceId, at: messages.createdAt }).from(messages)
+          .where(where).orderBy(desc(messages.createdAt), messages.id).limit(window)).map((r) => ({ ...r, titleHit: false })));
+      }
+      // Common words: each space's newest first (the planner walks (space_id, seq) when the word is
+      // dense enough), stopping at the window; a space's seq follows posting order, so the newest
+      // overall are among each space's newest.
       const ids = sql.join(spaceIds.map((id) => sql`${id}::uuid`), sql`, `);
       const result = await db.execute(sql`
         select m.id, m.space_id as "spaceId", m.created_at as "at" from unnest(array[${ids}]) as s(id)
         cross join lateral (
           select ${messages.id} as id, ${messages.spaceId} as space_id, ${messages.createdAt} as created_at from ${messages}
-          where ${messages.spaceId} = s.id and ${common} order by ${messages.seq} desc limit ${window}
+          where ${messages.spaceId} = s.id and ${rest} and ${indexed(messages.searchVector, query)} and ${containsAll(messages.searchText, query)}
+          order by ${messages.seq} desc limit ${window}
         ) m order by m.created_at desc, m.id limit ${window}`) as unknown as { rows: { id: string; spaceId: string; at: string | Date }[] };
       return rowsTo('message', result.rows.map((r) => ({ ...r, titleHit: false })));
     },
