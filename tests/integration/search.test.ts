@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import * as searchRoute from '@/app/api/v1/search/route';
-import { files, kbPages, organizations, tasks } from '@/db/schema';
+import { files, kbPages, messages, organizations, tasks } from '@/db/schema';
+import { searchColumns } from '@/lib/search/indexed-text';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import { createChannel } from '@/lib/chat/channels';
 import { postMessage } from '@/lib/chat/post-message';
@@ -205,6 +206,44 @@ describe('global search', () => {
     expect(ids(await searchEverything(userActor(seeded.admin), { q: '历史' }))).toEqual([`task:${task.id}`, `file:${file.id}`, `page:${page.id}`].sort());
     expect(ids(await searchEverything(userActor(seeded.admin), { q: '老文档' }))).toEqual([`file:${file.id}`]);
     expect(await backfillSearchColumns()).toEqual({ tasks: 0, files: 0, pages: 0 });
+  });
+});
+
+describe('global search of a common word', () => {
+  it('counts "1000+" and still ranks exactly: title hits first, then the newest, across spaces', async () => {
+    const seeded = await seedSpace();
+    const second = await createSpace(userActor(seeded.admin), seeded.organization.id, {
+      name: '第二空间', goal: '无', startDate: '2026-12-01', endDate: '2027-01-31', departmentIds: [seeded.department.id], adminIds: [seeded.admin.id],
+    });
+    const db = database.handle.db;
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000);
+    // 1,800 tasks, two in three mentioning 周报 and every 100th named so; the rest hold it only as an English infix (no hit).
+    const rows = Array.from({ length: 1800 }, (_, i) => {
+      const name = i % 100 === 7 ? `周报汇总${i}` : `任务${i}`;
+      const text = i % 3 === 0 ? 'xreportx' : `本周周报第${i}期`;
+      return {
+        spaceId: i % 2 ? second.id : seeded.space.id, number: 1000 + i, name, dueDate: '2026-12-31', assigneeId: seeded.admin.id,
+        ...searchColumns(name, text), updatedAt: day(i),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 300) await db.insert(tasks).values(rows.slice(i, i + 300));
+    const channel = await allChannelOf(second.id);
+    const messagesToPost = Array.from({ length: 1100 }, (_, i) => ({
+      spaceId: second.id, channelId: channel.id, seq: 10_000 + i, authorId: seeded.admin.id, body: `周报 ${i}`, ...searchColumns(`周报 ${i}`), createdAt: day(700 + i),
+    }));
+    for (let i = 0; i < messagesToPost.length; i += 300) await db.insert(messages).values(messagesToPost.slice(i, i + 300));
+    const actor = userActor(seeded.admin);
+    const result = await searchEverything(actor, { q: '周报', limit: 30 });
+    expect(result.counts.task).toEqual({ total: 1000, capped: true });
+    expect(result.counts.message).toEqual({ total: 1000, capped: true });
+    const titled = rows.filter((r) => r.name.startsWith('周报')).reverse().map((r) => r.name);
+    expect(result.hits.slice(0, titled.length).map((h) => h.title)).toEqual(titled);
+    // Then the newest of tasks and messages together.
+    const newest = [...rows.map((r, i) => ({ at: i, title: r.name, hit: r.searchText.includes('周报') && !r.name.startsWith('周报') })).filter((r) => r.hit), ...messagesToPost.map((m, i) => ({ at: 700 + i - 0.1, title: channel.name, hit: true }))]
+      .sort((a, b) => b.at - a.at).slice(0, 30 - titled.length).map((r) => r.title);
+    expect(result.hits.slice(titled.length).map((h) => h.title)).toEqual(newest);
+    const english = await searchEverything(actor, { q: 'report', type: 'task' });
+    expect(english.counts.task.total).toBe(0);
   });
 });
 
