@@ -34,8 +34,8 @@ const never = sql`false`;
 
 // The keywords as written: what decides a hit.
 const containsAll = (text: AnyColumn, query: SearchQuery) => and(...query.terms.map((term) => sql`${text} like ${containsPattern(term)}`))!;
-// The index's candidates; the same test as `(…) is true` is one the planner cannot serve from the
-// index (used where only a few rows, already ranked, are left to test).
+// The vector test the GIN index serves; wrapped in `is true` the planner cannot use the index for
+// it (for the few rows of a page that are already ranked).
 const indexed = (vector: AnyColumn, query: SearchQuery) => sql`${vector} @@ ${query.tsquery}::tsquery`;
 const notIndexed = (vector: SQL, query: SearchQuery) => sql`(${vector} @@ ${query.tsquery}::tsquery) is true`;
 
