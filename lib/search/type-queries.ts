@@ -125,32 +125,54 @@ function pageSearch(filters: SearchFilters): TypeSearch {
   return rankedSearch('page', kbPages, where, filters);
 }
 
+// How many of a space's newest messages the common-word walk reads, at least (and 20 per result asked for).
+const RECENT_DEPTH = 1000;
+
+type MessageRow = { id: string; spaceId: string; at: string | Date };
+
 function messageSearch(filters: SearchFilters): TypeSearch {
   const { scope, query } = filters;
   const spaceIds = spaceIdsOf(scope);
   const visible = spaceIds.length && !filters.tagId && scope.channelIds.length;
   const rest = and(isNull(messages.deletedAt), scope.allChannels ? undefined : inArray(messages.channelId, scope.channelIds), changedWithin(messages.createdAt, filters));
-  const where = visible ? and(inArray(messages.spaceId, spaceIds), rest, indexed(messages.searchVector, query), containsAll(messages.searchText, query))! : never;
+  const matching = (spaces: string[]) => and(inArray(messages.spaceId, spaces), rest, indexed(messages.searchVector, query), containsAll(messages.searchText, query))!;
+  const where = visible ? matching(spaceIds) : never;
+  const newestFromIndex = async (db: Database, spaces: string[], window: number): Promise<MessageRow[]> =>
+    db.select({ id: messages.id, spaceId: messages.spaceId, at: messages.createdAt }).from(messages)
+      .where(matching(spaces)).orderBy(desc(messages.createdAt), messages.id).limit(window);
+  // The same tests as `rest` and the keywords, on the walked rows `r`.
+  const uuids = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const onWalked = and(
+    sql`r.deleted_at is null`,
+    scope.allChannels ? undefined : sql`r.channel_id in (${uuids(scope.channelIds)})`,
+    filters.from ? sql`r.created_at >= ${filters.from.toISOString()}::timestamptz` : undefined,
+    filters.to ? sql`r.created_at < ${filters.to.toISOString()}::timestamptz` : undefined,
+    ...query.terms.map((term) => sql`r.search_text like ${containsPattern(term)}`),
+    notIndexed(sql`r.search_vector`, query),
+  );
   return {
     count: (db) => countOf(db, messages, where),
     candidates: async (db, window, common) => {
       if (!visible) return [];
-      if (!common) {
-        return rowsTo('message', (await db.select({ id: messages.id, spaceId: messages.spaceId, at: messages.createdAt }).from(messages)
-          .where(where).orderBy(desc(messages.createdAt), messages.id).limit(window)).map((r) => ({ ...r, titleHit: false })));
-      }
-      // Common words: each space's newest first (the planner walks (space_id, seq) when the word is
-      // dense enough), stopping at the window; a space's seq follows posting order, so the newest
-      // overall are among each space's newest.
-      const ids = sql.join(spaceIds.map((id) => sql`${id}::uuid`), sql`, `);
-      const result = await db.execute(sql`
-        select m.id, m.space_id as "spaceId", m.created_at as "at" from unnest(array[${ids}]) as s(id)
+      if (!common) return rowsTo('message', (await newestFromIndex(db, spaceIds, window)).map((r) => ({ ...r, titleHit: false })));
+      // A common word: each space's newest messages are read along (space_id, seq) and tested, up
+      // to a depth. A space with a full window there has its newest hits (seq follows posting
+      // order); the spaces without one, where the word is rarer, are asked of the index instead.
+      const depth = Math.max(RECENT_DEPTH, window * 20);
+      const walked = await db.execute(sql`
+        select m.id, s.id as "spaceId", m.created_at as "at" from unnest(array[${uuids(spaceIds)}]) as s(id)
         cross join lateral (
-          select ${messages.id} as id, ${messages.spaceId} as space_id, ${messages.createdAt} as created_at from ${messages}
-          where ${messages.spaceId} = s.id and ${rest} and ${indexed(messages.searchVector, query)} and ${containsAll(messages.searchText, query)}
-          order by ${messages.seq} desc limit ${window}
-        ) m order by m.created_at desc, m.id limit ${window}`) as unknown as { rows: { id: string; spaceId: string; at: string | Date }[] };
-      return rowsTo('message', result.rows.map((r) => ({ ...r, titleHit: false })));
+          select r.id, r.created_at from (
+            select id, seq, channel_id, search_text, search_vector, deleted_at, created_at from ${messages}
+            where ${messages.spaceId} = s.id order by ${messages.seq} desc limit ${depth}
+          ) r where ${onWalked} order by r.seq desc limit ${window}
+        ) m`) as unknown as { rows: MessageRow[] };
+      const found = new Map<string, number>();
+      for (const row of walked.rows) found.set(row.spaceId, (found.get(row.spaceId) ?? 0) + 1);
+      const sparse = spaceIds.filter((id) => (found.get(id) ?? 0) < window);
+      const dense = walked.rows.filter((row) => !sparse.includes(row.spaceId));
+      const fromIndex = sparse.length ? await newestFromIndex(db, sparse, window) : [];
+      return rowsTo('message', [...dense, ...fromIndex].map((r) => ({ ...r, titleHit: false })));
     },
   };
 }
