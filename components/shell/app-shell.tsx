@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { User } from '@/db/schema';
+import { CommandPalette } from '@/components/search/command-palette';
 import { coverColorClass } from '@/components/spaces/cover-color';
 import { BrandMark } from './brand-mark';
 import { NavDrawer } from './nav-drawer';
@@ -118,6 +119,7 @@ export async function AppShell({ user, departmentName, favorites, spaces, unread
           <span>{t('common.appName')}</span>
         </Link>
         <div className="ml-auto flex items-center gap-1">
+          <CommandPalette spaces={spaces} isOrgAdmin={user.isOrgAdmin} />
           <NotificationsButton userId={user.id} />
           <UserMenu user={user} departmentName={departmentName} />
         </div>

@@ -15,6 +15,7 @@ import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
 import { kbPaths, kbRequests, kbResponses } from './openapi-kb';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
 import { retroPaths, retroRequests, retroResponses } from './openapi-retro';
+import { searchPaths, searchResponses } from './openapi-search';
 import { body, common, componentRef, json, listQueryParameters, pathParam, problem, writes } from './openapi-parts';
 
 /**
@@ -70,6 +71,7 @@ const responses = {
   ...commentsResponses,
   ...retroResponses,
   ...kbResponses,
+  ...searchResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -148,6 +150,7 @@ export function buildOpenApiDocument(version: string) {
       ...commentsPaths(),
       ...retroPaths(),
       ...kbPaths(),
+      ...searchPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

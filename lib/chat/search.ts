@@ -4,7 +4,8 @@ import { channels, messages } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { Invalid } from '@/lib/errors';
 import { containsPattern } from '@/lib/like-pattern';
-import { buildSearchQuery, findHits } from '@/lib/search/cjk-bigrams';
+import { buildSearchQuery } from '@/lib/search/cjk-bigrams';
+import { snippetOf } from '@/lib/search/snippet';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
 import { messagePlainText } from './markdown';
@@ -14,9 +15,6 @@ import { searchMessagesSchema } from './schema';
 
 /** Hits are counted up to here; more shows as "1000+". */
 export const SEARCH_COUNT_CAP = 1000;
-// Characters of context shown before the first hit.
-const SNIPPET_LEAD = 30;
-const SNIPPET_LENGTH = 160;
 
 export interface MessageHit {
   message: MessageResource;
@@ -36,13 +34,10 @@ export interface MessageSearchResult {
   nextBefore: number | null;
 }
 
-function snippetOf(message: MessageResource, terms: readonly string[], everyone: string): Pick<MessageHit, 'snippet' | 'highlights'> {
+function messageSnippet(message: MessageResource, terms: readonly string[], everyone: string): Pick<MessageHit, 'snippet' | 'highlights'> {
   const names = new Map(message.mentions.map((m) => [m.id, m.name]));
-  const text = messagePlainText(message.body, (id) => names.get(id), everyone).replace(/\s+/g, ' ').trim();
-  const first = findHits(text, terms)[0]?.[0] ?? 0;
-  const start = Math.max(0, first - SNIPPET_LEAD);
-  const snippet = `${start > 0 ? '…' : ''}${text.slice(start, start + SNIPPET_LENGTH)}${start + SNIPPET_LENGTH < text.length ? '…' : ''}`;
-  return { snippet, highlights: findHits(snippet, terms) };
+  const { text, highlights } = snippetOf(messagePlainText(message.body, (id) => names.get(id), everyone), terms);
+  return { snippet: text, highlights };
 }
 
 /**
@@ -83,7 +78,7 @@ export async function searchMessages(actor: Actor, spaceId: string, input: Recor
     ? await db.select({ id: channels.id, name: channels.name }).from(channels).where(inArray(channels.id, [...new Set(shown.map((m) => m.channelId))]))
     : []).map((c) => [c.id, c.name]));
   return {
-    hits: shown.map((message) => ({ message, channelName: channelNames.get(message.channelId) ?? '', ...snippetOf(message, query.terms, everyone) })),
+    hits: shown.map((message) => ({ message, channelName: channelNames.get(message.channelId) ?? '', ...messageSnippet(message, query.terms, everyone) })),
     total: Math.min(n, SEARCH_COUNT_CAP),
     capped: n > SEARCH_COUNT_CAP,
     nextBefore: page.length > filters.limit ? shown[shown.length - 1]!.seq : null,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '@/lib/org/demo-data';
 import { seedDemo } from '@/lib/org/demo-seed';
+import { backfillSearchColumns } from '@/lib/search/backfill';
 import { describeDatabase, withDatabase } from './run';
 
 export function printDemoSignIn(): void {
@@ -29,6 +30,16 @@ export function registerDatabaseCommands(program: Command): void {
             : 'The database already has an organisation; nothing was seeded.',
         );
         if (result.seeded) printDemoSignIn();
+      }),
+    );
+
+  program
+    .command('search-backfill')
+    .description('fill the global search columns of tasks, files and knowledge pages that lack them (the server also does this at start-up)')
+    .action(() =>
+      withDatabase(async () => {
+        const counts = await backfillSearchColumns();
+        console.log(`Search columns filled: ${counts.tasks} tasks, ${counts.files} files, ${counts.pages} knowledge pages.`);
       }),
     );
 }

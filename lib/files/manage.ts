@@ -11,6 +11,7 @@ import { isUuid, parseInput } from '@/lib/validation';
 import { assertMayChange, authorizeFile, folderIsDeleted, liveFolder } from './access';
 import { announceFileChanges } from './events';
 import { folderResource } from './queries';
+import { currentFileSearchColumns } from './search-columns';
 import type { FolderResource } from './resources';
 import { freeName } from './rules';
 import { folderSchema, moveSchema, renameSchema, type FolderInput } from './schema';
@@ -76,7 +77,8 @@ export async function updateFile(actor: Actor, fileId: string, input: Record<str
     assertMayChange(actor, access, access.file.createdBy);
     if (moving) await liveFolder(tx, access.space.id, target);
     const folderId = moving ? target : access.file.folderId;
-    await tx.update(files).set({ name: name ?? access.file.name, folderId, updatedAt: new Date() }).where(eq(files.id, fileId));
+    const newName = name ?? access.file.name;
+    await tx.update(files).set({ name: newName, folderId, updatedAt: new Date(), ...(await currentFileSearchColumns(tx, access.file, newName)) }).where(eq(files.id, fileId));
     await audit(tx, actor, access, 'file.update', 'file', fileId, { before: { name: access.file.name, folderId: access.file.folderId }, after: { name: name ?? access.file.name, folderId } });
   }));
 }
@@ -143,7 +145,7 @@ export async function restoreFile(actor: Actor, fileId: string): Promise<void> {
       eq(files.spaceId, access.space.id), isNull(files.deletedAt), ne(files.id, fileId),
       folderId ? eq(files.folderId, folderId) : isNull(files.folderId), sql`lower(${files.name}) = lower(${candidate})`,
     ))).length > 0);
-    await tx.update(files).set({ deletedAt: null, deletedBy: null, folderId, name }).where(eq(files.id, fileId));
+    await tx.update(files).set({ deletedAt: null, deletedBy: null, folderId, name, ...(await currentFileSearchColumns(tx, access.file, name)) }).where(eq(files.id, fileId));
     await audit(tx, actor, access, 'file.restore', 'file', fileId, { name });
   });
 }

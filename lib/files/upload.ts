@@ -10,8 +10,10 @@ import { authorizeSpace } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
 import { authorizeFile, liveFolder } from './access';
 import { announceFileChanges } from './events';
+import { extractStoredText } from './extract-text';
 import { sniffFile } from './preview/file-kind';
 import { fileResources, spaceUsage } from './queries';
+import { fileSearchColumns } from './search-columns';
 import type { FileResource } from './resources';
 import { freeName, type PreviewKind } from './rules';
 import { uploadSchema, type UploadInput } from './schema';
@@ -25,6 +27,8 @@ interface StoredBytes {
   sha256: string;
   mime: string;
   kind: PreviewKind;
+  /** What global search finds the version by (lib/files/extract-text.ts). */
+  extractedText: string | null;
 }
 
 /**
@@ -43,7 +47,9 @@ async function storeBytes(spaceId: string, name: string, body: UploadBody | null
   try {
     const stored = await getFileStorage().write(key, body, { maxBytes: Math.min(env.FILE_MAX_BYTES, left) });
     const sniffed = await sniffFile({ head: stored.head, name });
-    return { key, size: stored.size, sha256: stored.sha256, mime: sniffed.mime, kind: sniffed.kind };
+    // Read back once the bytes are safely stored; a file without readable text still uploads.
+    const extractedText = await extractStoredText(key, sniffed.kind, stored.size);
+    return { key, size: stored.size, sha256: stored.sha256, mime: sniffed.mime, kind: sniffed.kind, extractedText };
   } catch (error) {
     if (quotaBinds && isDomainError(error) && error.fieldErrors.file?.includes('fileTooLarge')) throw Invalid({ file: ['quotaExceeded'] });
     throw error;
@@ -64,9 +70,9 @@ async function addVersion(tx: Transaction, file: FileRow, stored: StoredBytes, u
   const [last] = await tx.select({ n: max(fileVersions.number) }).from(fileVersions).where(eq(fileVersions.fileId, file.id));
   const [version] = await tx.insert(fileVersions).values({
     fileId: file.id, number: (last?.n ?? 0) + 1, storageKey: stored.key, sizeBytes: stored.size, sha256: stored.sha256,
-    mime: stored.mime, kind: stored.kind, note, uploadedBy,
+    mime: stored.mime, kind: stored.kind, note, uploadedBy, extractedText: stored.extractedText,
   }).returning();
-  await tx.update(files).set({ currentVersionId: version!.id, updatedAt: new Date() }).where(eq(files.id, file.id));
+  await tx.update(files).set({ currentVersionId: version!.id, updatedAt: new Date(), ...fileSearchColumns(file.name, stored.extractedText) }).where(eq(files.id, file.id));
   return version!;
 }
 

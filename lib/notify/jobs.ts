@@ -1,5 +1,6 @@
 import { flagOverdueComments } from '@/lib/comments/overdue';
 import { env } from '@/lib/env';
+import { backfillSearchColumns } from '@/lib/search/backfill';
 import { runDueDigests } from './digest';
 import { deliverDue } from './outbox';
 
@@ -38,4 +39,8 @@ export function startBackgroundJobs(): void {
   globalState.__xiezuoJobs = setInterval(run, DELIVERY_TICK_MS);
   globalState.__xiezuoJobs.unref();
   run();
+  // Once per start: rows from before global search get their search columns (a no-op when none lack them).
+  backfillSearchColumns().catch((error: unknown) => {
+    console.error('Search backfill:', error instanceof Error ? error.message : error);
+  });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db/client';
-import { departments, spaceMembers, taskDependencies, taskHelpers, tasks, users, type NewTask, type Space } from '@/db/schema';
+import { departments, spaceMembers, taskDependencies, taskHelpers, tasks, users, type Space } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { assertCanInSpace } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit';
@@ -13,6 +13,7 @@ import { planTaskImport, type ExistingTask, type ImportContext, type PlannedCrea
 import { scheduleImport } from './task-import-schedule';
 import { readTaskSheet } from './task-sheet';
 import { announceManyTaskChanges } from './events';
+import { refreshTaskSearch, taskSearchColumns, type NewTaskRow } from './search-columns';
 
 // Rows per statement: 500 tasks of 16 columns stay far below Postgres' 65,535 parameters.
 const CHUNK = 500;
@@ -82,8 +83,8 @@ async function replaceHelpers(tx: Transaction, rows: { taskId: string; helperIds
 
 async function insertTasks(tx: Transaction, actor: Actor, spaceId: string, creates: readonly PlannedCreate[], firstNumber: number, nextRank: (s: TaskStatus) => number) {
   const now = new Date();
-  const rows: (NewTask & { id: string })[] = creates.map(({ fields }, i) => ({
-    ...fields, id: randomUUID(), spaceId, number: firstNumber + i, rank: nextRank(fields.status),
+  const rows: (NewTaskRow & { id: string })[] = creates.map(({ fields }, i) => ({
+    ...fields, ...taskSearchColumns({ ...fields, description: null }), id: randomUUID(), spaceId, number: firstNumber + i, rank: nextRank(fields.status),
     completedAt: fields.status === 'done' ? now : null, createdBy: actorId(actor),
   }));
   for (const part of chunks(rows)) await tx.insert(tasks).values(part);
@@ -119,6 +120,9 @@ async function updateTasks(tx: Transaction, spaceId: string, updates: readonly P
       .where(and(eq(tasks.spaceId, spaceId), eq(tasks.id, sql`v.id`)))
       .from(values);
   }
+  // Only the name and the delivery standard come from the sheet; the description is read back.
+  const textChanged = updates.filter((u) => u.changes.name !== undefined || u.changes.deliveryStandard !== undefined).map((u) => u.task.id);
+  await refreshTaskSearch(tx, spaceId, textChanged);
   const helperChanges = updates.flatMap((u) => (u.helperIds ? [{ taskId: u.task.id, helperIds: u.helperIds }] : []));
   await replaceHelpers(tx, helperChanges, true);
 }

@@ -16,6 +16,7 @@ import { cascadeSuccessors, earliestStart, startOf, wouldCreateCycle, type Depen
 import { createTaskSchema, updateTaskSchema, type CreateTaskInput, type UpdateTaskInput } from './schema';
 import { applyStatusChange, issueRequiredErrors } from './status';
 import { announceTaskChanges } from './events';
+import { taskSearchColumns } from './search-columns';
 import { helperIdsOf, notifyTaskPeople } from './notify';
 
 /** The fields of a task the audit log records before and after a change. */
@@ -110,6 +111,7 @@ export async function insertTask(tx: Transaction, actor: Actor, spaceId: string,
       name: data.name,
       description: data.description,
       deliveryStandard: data.deliveryStandard,
+      ...taskSearchColumns({ name: data.name, description: data.description ?? null, deliveryStandard: data.deliveryStandard ?? null }),
       priority: data.priority,
       status: data.status,
       startDate: data.startDate ?? null,
@@ -191,6 +193,12 @@ export async function updateTask(actor: Actor, taskId: string, input: UpdateTask
       : {};
     // A card that changes column goes to the end of its new column.
     const rank = nextStatus !== task.status ? await nextRank(tx, spaceId, nextStatus) : undefined;
+    const textChanged = data.name !== undefined || data.description !== undefined || data.deliveryStandard !== undefined;
+    const search = textChanged ? taskSearchColumns({
+      name: data.name ?? task.name,
+      description: data.description === undefined ? task.description : data.description,
+      deliveryStandard: data.deliveryStandard === undefined ? task.deliveryStandard : data.deliveryStandard,
+    }) : {};
     const [updated] = await tx
       .update(tasks)
       .set({
@@ -208,6 +216,7 @@ export async function updateTask(actor: Actor, taskId: string, input: UpdateTask
         milestoneId: data.milestoneId,
         isMilestone: data.isMilestone,
         ...statusChange,
+        ...search,
         rank,
       })
       .where(and(eq(tasks.id, taskId), eq(tasks.spaceId, spaceId)))

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { departments, milestones, spaceMembers, tasks, users, type NewTask, type Space } from '@/db/schema';
+import { departments, milestones, spaceMembers, tasks, users, type Space } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { addDays, daysBetween } from '@/lib/dates';
 import { plainTextToDoc, richTextToPlainText } from '@/lib/rich-text/document';
 import type { SpaceTemplateContent } from '@/lib/templates/space-template';
+import { taskSearchColumns, type NewTaskRow } from './search-columns';
 
 const DELIVERY_STANDARD = /交付标准[:：]/;
 
@@ -40,14 +41,15 @@ export async function createStarterPlan(tx: Transaction, actor: Actor, space: Sp
   const firstAdmin = members.find((m) => m.userId === firstAdminId);
   const clampToSpace = (days: number) => addDays(space.startDate, days) > space.endDate ? space.endDate : addDays(space.startDate, days);
 
-  const rows: NewTask[] = content.tasks.map((task, index) => {
+  const rows: NewTaskRow[] = content.tasks.map((task, index) => {
     const hinted = task.departmentHint ? members.find((m) => m.departmentName === task.departmentHint) : undefined;
     const owner = hinted ?? firstAdmin;
+    const text = { name: task.name, ...splitDescription(task.description) };
     return {
       spaceId: space.id,
       number: index + 1,
-      name: task.name,
-      ...splitDescription(task.description),
+      ...text,
+      ...taskSearchColumns(text),
       priority: task.priority,
       dueDate: clampToSpace(task.dueInDays),
       assigneeId: owner?.userId ?? firstAdminId,

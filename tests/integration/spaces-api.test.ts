@@ -196,7 +196,7 @@ describe('the OpenAPI document', () => {
       '/meetings/{meetingId}/notes', '/messages/{messageId}', '/messages/{messageId}/reactions', '/messages/{messageId}/receipts',
       '/messages/{messageId}/thread', '/notifications', '/notifications/read-all', '/notifications/stream',
       '/notifications/{notificationId}/read', '/pages/{pageId}', '/pages/{pageId}/diff', '/pages/{pageId}/promote',
-      '/pages/{pageId}/restore', '/pages/{pageId}/revisions', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
+      '/pages/{pageId}/restore', '/pages/{pageId}/revisions', '/search', '/spaces', '/spaces/{spaceId}', '/spaces/{spaceId}/announcements',
       '/spaces/{spaceId}/archive', '/spaces/{spaceId}/channels', '/spaces/{spaceId}/comment-settings', '/spaces/{spaceId}/events', '/spaces/{spaceId}/export', '/spaces/{spaceId}/feed',
       '/spaces/{spaceId}/files', '/spaces/{spaceId}/folders', '/spaces/{spaceId}/meetings', '/spaces/{spaceId}/members',
       '/spaces/{spaceId}/members/{userId}', '/spaces/{spaceId}/messages/search', '/spaces/{spaceId}/mute',
