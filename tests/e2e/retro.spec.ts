@@ -95,6 +95,11 @@ test('a retrospective whose figures match the space’s tasks, then the space ar
   await expect(page.getByText('空间已归档，复盘只读。')).toBeVisible();
   const save = await page.request.put(`/api/v1/spaces/${spaceId}/retrospective`, { data: { version: 3, goals: [], problems: [], improvements: [], summary: '' } });
   expect(save.status()).toBe(403);
+  // Still found by search: the improvement's task and knowledge page, by a Chinese word inside them.
+  const found = await page.request.get(`/api/v1/search?q=${encodeURIComponent('样机供应')}&spaceId=${spaceId}`);
+  expect(found.status()).toBe(200);
+  const { hits } = await found.json() as { hits: { type: string; title: string; spaceId: string }[] };
+  expect(hits.map((h) => `${h.type}:${h.title}`).sort()).toEqual(['page:提前锁定样机供应商', 'task:提前锁定样机供应商']);
   await observerPage.goto(`/spaces/${spaceId}/retro`);
   await expect(observerPage.getByTestId('retro-record')).toContainText('样机交付晚了两周');
   await observerPage.context().close();
