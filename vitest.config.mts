@@ -33,5 +33,8 @@ export default defineConfig({
       },
     ],
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },
+    // One worker per core (Vitest's default leaves one free): the integration tests spend much of
+    // their time waiting on the database, so a second file runs meanwhile.
+    maxWorkers: '100%',
   },
 });
