@@ -2,6 +2,7 @@ import type { Database } from '@/db/client';
 import { taskDependencies, tasks, type NewTask } from '@/db/schema';
 import { addDays } from '@/lib/dates';
 import { TASK_STATUSES, type TaskStatus } from '@/lib/tasks/rules';
+import { seededRandom } from './seeded-random';
 
 export interface GanttSeedOptions {
   spaceId: string;
@@ -21,18 +22,6 @@ export interface GanttSeedOptions {
 const WORDS = ['需求调研', '方案评审', '原型设计', '接口联调', '测试用例', '市场分析', '供应商沟通', '上线准备', '培训材料', '数据迁移', '验收测试', '预算复核'];
 const CHUNK = 1000;
 
-/** A small deterministic random generator (mulberry32), so benchmarks measure the same plan every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Fills a space with a plan straight through Drizzle, in bulk: `tasks` tasks spread over a year
  * (some milestones, some subtasks, mixed statuses, some without a start date) and `dependencies`
@@ -40,7 +29,7 @@ function random(seed: number) {
  * benchmarks and load tests; services are far too slow for thousands of rows.
  */
 export async function seedGanttPlan(db: Database, options: GanttSeedOptions): Promise<{ taskIds: string[] }> {
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1);
   const first = options.startDate ?? '2026-01-05';
   const rows: (NewTask & { id: string; startDate: string | null; dueDate: string })[] = [];
   for (let i = 0; i < options.tasks; i++) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { messages } from '@/db/schema';
 import { documentVector, normalizeForSearch } from '@/lib/search/cjk-bigrams';
+import { seededRandom } from '../../support/seeded-random';
 
 // Generated chat text for the search benchmark: Chinese work chatter with English mixed in, from
 // word lists, so common words are common and rare ones rare, the way real messages are.
@@ -10,17 +11,6 @@ const COMMON = ['发布会', '预算', '方案', '客户', '需求', '会议', '
 const RARE = ['琉璃瓦', '麒麟', '饕餮', '鎏金', '翡翠', '犀牛', '朱雀'];
 const FILLER = ['请大家', '尽快', '看一下', '我们', '已经', '还需要', '下周', '跟进', '同步', '一下', '的', '和', '在', '了', '把', '对接', '安排', '负责'];
 const ENGLISH = ['budget', 'launch', 'review', 'deadline', 'draft', 'sync', 'QA', 'release', 'v2', 'demo'];
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** One generated message: 6–20 pieces of filler with common words, now and then a rare or English one. */
 export function generateMessage(next: () => number): string {
@@ -38,7 +28,7 @@ const CHUNK = 2000;
 
 /** Inserts `count` generated messages into a channel in bulk, then analyses the table. */
 export async function seedMessages(db: Database, options: { spaceId: string; channelId: string; authorId: string; count: number; firstSeq: number }) {
-  const next = random(20261201);
+  const next = seededRandom(20261201);
   for (let done = 0; done < options.count; done += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, options.count - done) }, (_, i) => {
       const body = generateMessage(next);

@@ -3,21 +3,11 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { documentVector, normalizeForSearch } from '@/lib/search/cjk-bigrams';
 import { generateMessage } from '../chat/search-corpus';
+import { seededRandom } from '../../support/seeded-random';
 
 // The global search benchmark's data, generated from the chat benchmark's word lists (common
 // words common, rare ones rare) and loaded in bulk: rows as JSON, unpacked by the database into
 // the table's row type, with the GIN indexes built once afterwards rather than row by row.
-
-export function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const CHUNK = 5000;
 const YEAR_MS = 365 * 86_400_000;
@@ -46,7 +36,7 @@ export interface CorpusSize {
 
 /** Spreads messages, tasks and pages evenly over the spaces, newest last, and indexes them. */
 export async function seedCorpus(db: Database, options: { organizationId: string; authorId: string; assigneeIds: string[]; spaces: CorpusSpace[]; size: CorpusSize }) {
-  const next = random(20261203);
+  const next = seededRandom(20261203);
   const { spaces, size } = options;
   const now = Date.now();
   const at = (i: number, n: number) => new Date(now - YEAR_MS + Math.floor((i / n) * YEAR_MS)).toISOString();
