@@ -3,8 +3,8 @@ import { getDb } from '@/db/client';
 import { channels, messages } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
 import { Invalid } from '@/lib/errors';
-import { containsPattern } from '@/lib/like-pattern';
 import { buildSearchQuery } from '@/lib/search/cjk-bigrams';
+import { searchMatch } from '@/lib/search/match';
 import { snippetOf } from '@/lib/search/snippet';
 import { authorizeSpace } from '@/lib/spaces/access';
 import { parseInput } from '@/lib/validation';
@@ -67,8 +67,7 @@ export async function searchMessages(actor: Actor, spaceId: string, input: Recor
     eq(messages.spaceId, spaceId),
     isNull(messages.deletedAt),
     channelScope,
-    sql`${messages.searchVector} @@ ${query.tsquery}::tsquery`,
-    ...query.terms.map((term) => sql`${messages.searchText} like ${containsPattern(term)}`),
+    searchMatch(messages, query),
   );
   const counted = db.select({ one: sql`1` }).from(messages).where(where).limit(SEARCH_COUNT_CAP + 1).as('counted');
   const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(counted);

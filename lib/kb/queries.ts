@@ -1,13 +1,13 @@
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { kbPageRevisions, kbPages, kbPageTags, spaces, users, type KbPage } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canInOrg, canInSpace } from '@/lib/auth/permissions';
 import { NotFound } from '@/lib/errors';
-import { containsPattern } from '@/lib/like-pattern';
 import { richTextToPlainText } from '@/lib/rich-text/document';
 import { buildSearchQuery } from '@/lib/search/cjk-bigrams';
+import { searchMatch } from '@/lib/search/match';
 import { parseInput } from '@/lib/validation';
 import { authorizeKbPlace, authorizePage, placeScope, type KbPlace } from './access';
 import { diffText, type DiffPart } from './diff';
@@ -68,7 +68,7 @@ export async function listPages(actor: Actor, spaceId: string | null, input: Lis
     placeScope(place),
     isNull(kbPages.deletedAt),
     filters.tagId ? inArray(kbPages.id, db.select({ id: kbPageTags.pageId }).from(kbPageTags).where(eq(kbPageTags.tagId, filters.tagId))) : undefined,
-    ...(query ? [sql`${kbPages.searchVector} @@ ${query.tsquery}::tsquery`, ...query.terms.map((term) => sql`${kbPages.searchText} like ${containsPattern(term)}`)] : []),
+    query ? searchMatch(kbPages, query) : undefined,
   );
   // Text without letters or digits finds nothing rather than everything.
   const nothing = filters.q !== undefined && !query;

@@ -6,6 +6,7 @@ import type { SearchQuery } from './cjk-bigrams';
 import type { SearchCandidate } from './ranking';
 import type { SearchType } from './schema';
 import type { SearchScope } from './scope';
+import { containsAllTerms, searchMatch } from './match';
 
 // One query per type of thing: each finds candidates with the GIN index, keeps those containing
 // every keyword as written (so results equal a substring match), and ranks them title hits first,
@@ -32,11 +33,8 @@ export interface TypeSearch {
 
 const never = sql`false`;
 
-// The keywords as written: what decides a hit.
-const containsAll = (text: AnyColumn, query: SearchQuery) => and(...query.terms.map((term) => sql`${text} like ${containsPattern(term)}`))!;
-// The vector test the GIN index serves; wrapped in `is true` the planner cannot use the index for
-// it (for the few rows of a page that are already ranked).
-const indexed = (vector: AnyColumn, query: SearchQuery) => sql`${vector} @@ ${query.tsquery}::tsquery`;
+// The vector test wrapped in `is true`: the planner cannot use the index for it (for the few rows
+// of a page that are already ranked).
 const notIndexed = (vector: SQL, query: SearchQuery) => sql`(${vector} @@ ${query.tsquery}::tsquery) is true`;
 
 // The search text starts with the title, on its own line (lib/search/indexed-text.ts).
@@ -72,7 +70,7 @@ function rowsTo(type: SearchType, rows: { id: string; spaceId: string | null; ti
 function rankedSearch(type: SearchType, table: SearchTable, scope: SQL | undefined, filters: SearchFilters): TypeSearch {
   const { query } = filters;
   const titleHit = titleMatch(table.searchText, query);
-  const where = scope ? and(scope, indexed(table.searchVector, query), containsAll(table.searchText, query))! : never;
+  const where = scope ? and(scope, searchMatch(table, query))! : never;
   return {
     count: (db) => countOf(db, table, where),
     candidates: async (db, window, common) => {
@@ -83,7 +81,7 @@ function rankedSearch(type: SearchType, table: SearchTable, scope: SQL | undefin
       }
       // OFFSET 0 keeps the vector test out of the ranked subquery, so it runs only on the rows read.
       const ranked = db.select({ id: table.id, spaceId: table.spaceId, titleHit: sql<boolean>`${titleHit}`.as('title_hit'), at: sql<Date>`${table.updatedAt}`.as('at') })
-        .from(table).where(and(scope, containsAll(table.searchText, query))).orderBy(desc(titleHit), desc(table.updatedAt), table.id).offset(0).as('ranked');
+        .from(table).where(and(scope, containsAllTerms(table.searchText, query))).orderBy(desc(titleHit), desc(table.updatedAt), table.id).offset(0).as('ranked');
       const vector = sql`(select v.search_vector from ${table} v where v.id = ${ranked.id})`;
       return rowsTo(type, await db.select().from(ranked).where(notIndexed(vector, query)).limit(window));
     },
@@ -135,7 +133,7 @@ function messageSearch(filters: SearchFilters): TypeSearch {
   const spaceIds = spaceIdsOf(scope);
   const visible = spaceIds.length && !filters.tagId && scope.channelIds.length;
   const rest = and(isNull(messages.deletedAt), scope.allChannels ? undefined : inArray(messages.channelId, scope.channelIds), changedWithin(messages.createdAt, filters));
-  const matching = (spaces: string[]) => and(inArray(messages.spaceId, spaces), rest, indexed(messages.searchVector, query), containsAll(messages.searchText, query))!;
+  const matching = (spaces: string[]) => and(inArray(messages.spaceId, spaces), rest, searchMatch(messages, query))!;
   const where = visible ? matching(spaceIds) : never;
   const newestFromIndex = async (db: Database, spaces: string[], window: number): Promise<MessageRow[]> =>
     db.select({ id: messages.id, spaceId: messages.spaceId, at: messages.createdAt }).from(messages)
