@@ -12,3 +12,4 @@ export * from './notify';
 export * from './comments';
 export * from './kb';
 export * from './retros';
+export * from './directory';

@@ -37,6 +37,8 @@ export const users = pgTable(
     /** Stored lower-cased; unique across the installation because it is the sign-in name. */
     email: text().notNull(),
     phone: text(),
+    /** 工号: the company's employee number, from the directory; unique within the organisation. */
+    employeeId: text(),
     /** Storage key of the uploaded picture (see lib/files/storage.ts); null shows initials. */
     avatarKey: text(),
     locale: text(),
@@ -53,6 +55,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    uniqueIndex('users_organization_id_employee_id_idx').on(t.organizationId, t.employeeId).where(sql`${t.employeeId} is not null`),
     index('users_organization_id_idx').on(t.organizationId),
     index('users_department_id_idx').on(t.departmentId),
   ],

@@ -1,0 +1,49 @@
+import type { DirectorySource } from './rules';
+
+/**
+ * What every directory source (LDAP, DingTalk, Feishu, a CSV/xlsx file) reads: the whole tree and
+ * everyone in it, in the source's own ids. The sync engine (lib/directory/sync) compares it with
+ * what the organisation holds and plans the changes; sources never write to the database.
+ */
+export interface DirectoryDepartment {
+  /** The source's stable id (LDAP entryUUID or DN, DingTalk dept_id, Feishu open_department_id…). */
+  externalId: string;
+  name: string;
+  /** null for a top-level department. */
+  parentExternalId: string | null;
+}
+
+export interface DirectoryPerson {
+  /** The source's stable id (entryUUID, DingTalk userid, Feishu open_id/user_id, the file's employee id…). */
+  externalId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  /** 工号, unique within the organisation when given. */
+  employeeId: string | null;
+  /** The person's main department; null when none. */
+  departmentExternalId: string | null;
+  /** false for someone the source lists as disabled or resigned (a leaver). */
+  active: boolean;
+}
+
+/** A record the source could not turn into a department or person, and why (for the sync report). */
+export interface SkippedRecord {
+  /** How a person recognises the record: a DN, a row number, an id with a name. */
+  record: string;
+  reason: string;
+}
+
+export interface DirectorySnapshot {
+  source: DirectorySource;
+  departments: DirectoryDepartment[];
+  people: DirectoryPerson[];
+  skipped: SkippedRecord[];
+}
+
+/** A configured source, ready to read. */
+export interface DirectoryReader {
+  source: DirectorySource;
+  read(): Promise<DirectorySnapshot>;
+}
