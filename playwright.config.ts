@@ -11,6 +11,8 @@ const PORT = process.env.E2E_PORT ?? '3100';
 const baseURL = `http://127.0.0.1:${PORT}`;
 // Computed once, when the config loads, so the seed step and the server open the same folder.
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${Date.now()}`;
+// Uploaded files of this run's servers, beside its database (two runs may share the checkout).
+const filesDir = `${pgliteDir}-files`;
 // The test identity provider (tests/e2e/oidc-idp.mjs) the app's SSO is pointed at.
 const IDP_PORT = process.env.E2E_IDP_PORT ?? '3190';
 // A second app with local sign-in switched off (SSO only), on its own empty embedded database.
@@ -34,6 +36,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Traces and screenshots of failures; per run, so two runs side by side do not clear each other's.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   forbidOnly: !!process.env.CI,
   reporter: [
     ['list'],
@@ -93,6 +97,7 @@ export default defineConfig({
         ...(process.env as Record<string, string>),
         NEXT_TELEMETRY_DISABLED: '1',
         PGLITE_DIR: pgliteDir,
+        FILES_DIR: filesDir,
         SEED_DEMO: '1',
         NEXTAUTH_URL: baseURL,
         ...ssoEnv,
@@ -108,6 +113,7 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
         DATABASE_URL: '',
         PGLITE_DIR: `${pgliteDir}-sso-only`,
+        FILES_DIR: filesDir,
         SEED_DEMO: '0',
         NEXTAUTH_URL: ssoOnlyURL,
         AUTH_LOCAL_ENABLED: '0',
@@ -120,7 +126,7 @@ export default defineConfig({
         url: `${secondProcessURL}/api/health`,
         reuseExistingServer: false,
         timeout: 120_000,
-        env: { ...(process.env as Record<string, string>), NEXT_TELEMETRY_DISABLED: '1', SEED_DEMO: '0', NEXTAUTH_URL: baseURL, ...ssoEnv },
+        env: { ...(process.env as Record<string, string>), NEXT_TELEMETRY_DISABLED: '1', SEED_DEMO: '0', NEXTAUTH_URL: baseURL, FILES_DIR: filesDir, ...ssoEnv },
       }]
       : []),
   ],

@@ -25,7 +25,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           env: {
             SIGNIN_MAX_FAILURES: '5', SIGNIN_WINDOW_MINUTES: '15', PASSWORD_HASH_COST: '10', OIDC_DEPARTMENT_CLAIM: 'department',
-            FILES_DIR: path.join(os.tmpdir(), 'xiezuo-test-files'),
+            // One folder per database kind: CI runs the two side by side.
+            FILES_DIR: path.join(os.tmpdir(), `xiezuo-test-files-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`),
             // Small limits, so the library's cap and quota are reached in a few megabytes.
             FILE_MAX_BYTES: String(5 * 1024 * 1024), SPACE_FILE_QUOTA_BYTES: String(20 * 1024 * 1024),
           },

@@ -24,17 +24,21 @@ where=${DATABASE_URL:+Postgres}
 echo "== Tests on ${where:-PGlite} =="
 
 began=$(date +%s)
-# VITEST_PROJECT=integration leaves out the unit tests, which touch no database (CI's second database).
-node_modules/.bin/vitest run ${VITEST_PROJECT:+--project "$VITEST_PROJECT"} --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
+# VITEST_PROJECT=integration leaves out the unit tests, which touch no database (CI's second database);
+# VITEST_MAX_WORKERS caps the test files run at once (CI runs both databases side by side).
+node_modules/.bin/vitest run ${VITEST_PROJECT:+--project "$VITEST_PROJECT"} ${VITEST_MAX_WORKERS:+--maxWorkers "$VITEST_MAX_WORKERS"} --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=1
 
 echo "== vitest took $(( $(date +%s) - began )) s"; began=$(date +%s)
-node_modules/.bin/tsx lib/cli/main.ts build || status=1
+# Under a lock: a second run of the suite in this checkout (CI's other database) waits for the build
+# instead of writing the same .next folder at once, and then finds it up to date.
+flock .next-build.lock node_modules/.bin/tsx lib/cli/main.ts build || status=1
 echo "== build took $(( $(date +%s) - began )) s"; began=$(date +%s)
 # E2E_GREP=@smoke runs only the browser tests tagged as the smoke set, and E2E_PROJECT=desktop only
 # the desktop screen (CI's second database: the database changes, not the layout).
-E2E_PGLITE_DIR=".data/e2e-$(date +%s)-$$" PLAYWRIGHT_JSON_OUTPUT="$reports/e2e.json" \
+e2e_data=".data/e2e-$(date +%s)-$$"
+E2E_PGLITE_DIR="$e2e_data" E2E_OUTPUT_DIR="$reports/e2e-artifacts" PLAYWRIGHT_JSON_OUTPUT="$reports/e2e.json" \
   node_modules/.bin/playwright test ${E2E_GREP:+--grep "$E2E_GREP"} ${E2E_PROJECT:+--project "$E2E_PROJECT"} || status=1
-rm -rf .data/e2e-*
+rm -rf "$e2e_data" "$e2e_data"-*
 echo "== browser tests took $(( $(date +%s) - began )) s"
 
 node tests/summarize.mjs "$reports/vitest.json" "$reports/e2e.json" | tee "$reports/summary.txt" || status=1

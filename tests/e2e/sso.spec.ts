@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { confirmIdentityProviderLogout, expectHydrated, passIdentityProvider, signOutFromMenu } from './fixtures';
+import { confirmIdentityProviderLogout, expectHydrated, IDP_PORT, passIdentityProvider, signOutFromMenu } from './fixtures';
 
 // The test IdP (tests/e2e/oidc-idp.mjs) accepts any login; the login name decides the claims.
 const SSO_BUTTON = '使用测试身份中心登录';
@@ -61,7 +61,7 @@ test.describe('Enterprise SSO', () => {
     // follow its redirects with the browser's cookies and send the browser to the app's callback
     // with a state that is not the one the app issued.
     await page.route(
-      (url) => url.port === '3190' && url.pathname.startsWith('/interaction/'),
+      (url) => url.port === IDP_PORT && url.pathname.startsWith('/interaction/'),
       async (route) => {
         if (!route.request().postData()?.includes('prompt=consent')) return route.continue();
         let response = await route.fetch({ maxRedirects: 0 });
