@@ -102,9 +102,28 @@ describe('reading the seed directory', () => {
     expect(person(snapshot, '王五')).toMatchObject({ email: null, employeeId: 'E0003', active: true, departmentExternalId: department(snapshot, '移动组').externalId });
   });
 
-  it('marks an account locked with pwdAccountLockedTime inactive', () => {
+  it('marks an account an administrator locked (pwdAccountLockedTime 000001010000Z) inactive', () => {
     expect(person(snapshot, SEED_PEOPLE.zhaoliu.cn).active).toBe(false);
     expect(snapshot.people.filter((p) => !p.active).map((p) => p.name)).toEqual([SEED_PEOPLE.zhaoliu.cn]);
+  });
+});
+
+describe('locks after failed sign-ins', () => {
+  const dn = () => `${seedBulkRdn(3)},${directory.baseDn}`;
+  beforeAll(async () => {
+    await directory.modify(dn(), { pwdAccountLockedTime: '20261204080000Z' });
+  });
+  afterAll(async () => {
+    await directory.modify(dn(), { pwdAccountLockedTime: null });
+  });
+
+  it('does not count a lock with a time as leaving', async () => {
+    expect(person(await read(), '员工003').active).toBe(true);
+  });
+
+  it('counts any lock when LDAP_DISABLED_FILTER asks for it', async () => {
+    const snapshot = await read({ LDAP_DISABLED_FILTER: '(pwdAccountLockedTime=*)' });
+    expect(snapshot.people.filter((p) => !p.active).map((p) => p.name).sort()).toEqual(['员工003', '赵六'].sort());
   });
 });
 

@@ -5,6 +5,8 @@ import { dnKey, parentDn, rdnValue } from './dn';
 
 /** AD's userAccountControl flag for a disabled account. */
 const ACCOUNTDISABLE = 0x2;
+/** pwdAccountLockedTime of an account an administrator locked for good (draft-behera-ldap-password-policy). */
+const PERMANENT_LOCK = '000001010000Z';
 
 /** Attributes whose values are binary and must not be decoded as text. */
 export const BINARY_ATTRIBUTES = ['objectGUID'];
@@ -90,8 +92,9 @@ function isDisabled(index: Map<string, Value>, flavor: LdapFlavor): boolean {
     const control = Number(text(index.get('useraccountcontrol')));
     return Number.isFinite(control) && (control & ACCOUNTDISABLE) !== 0;
   }
-  // Set by the ppolicy overlay (or an administrator) to lock the account; its presence is enough.
-  return text(index.get('pwdaccountlockedtime')) !== null;
+  // ppolicy's administrative lock. A time instead is a lock after failed sign-ins, often temporary:
+  // counting it would let anyone guessing passwords end a colleague's sessions (opt in with a filter).
+  return text(index.get('pwdaccountlockedtime')) === PERMANENT_LOCK;
 }
 
 /** The department a person's department attribute names: a department's DN, or a name only one department has. */
