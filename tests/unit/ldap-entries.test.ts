@@ -110,3 +110,13 @@ describe('ldapConfigFromEnv', () => {
     expect(() => ldapConfigFromEnv({ ...env, LDAP_URL: 'ldap://ldap', LDAP_BASE_DN: 'dc=x', LDAP_USER_FILTER: '(objectClass=person' })).toThrow(/LDAP_USER_FILTER/);
   });
 });
+
+describe('LDAP error messages', () => {
+  it('has every failure in both catalogues', async () => {
+    const { LDAP_FAILURE_MESSAGE_KEYS } = await import('@/lib/directory/ldap/errors');
+    for (const locale of ['zh-CN', 'en']) {
+      const { default: messages } = (await import(`@/lib/i18n/messages/${locale}.json`)) as { default: { errors: Record<string, string> } };
+      for (const key of Object.values(LDAP_FAILURE_MESSAGE_KEYS)) expect(messages.errors[key], `${locale} errors.${key}`).toBeTruthy();
+    }
+  });
+});

@@ -11,7 +11,8 @@ import {
 /** Why reading the directory failed, as an administrator can act on it. */
 export type LdapFailure = 'unreachable' | 'invalidCredentials' | 'baseNotFound' | 'tls' | 'timeout' | 'badFilter' | 'refused';
 
-const MESSAGE_KEYS: Record<LdapFailure, string> = {
+/** The `errors` catalogue key for each failure. */
+export const LDAP_FAILURE_MESSAGE_KEYS: Record<LdapFailure, string> = {
   unreachable: 'ldapUnreachable',
   invalidCredentials: 'ldapInvalidCredentials',
   baseNotFound: 'ldapBaseNotFound',
@@ -31,7 +32,7 @@ export class LdapSourceError extends Error {
   constructor(readonly failure: LdapFailure, detail: string, options?: { cause?: unknown }) {
     super(`LDAP: ${failure}: ${detail}`, options);
     this.name = 'LdapSourceError';
-    this.messageKey = MESSAGE_KEYS[failure];
+    this.messageKey = LDAP_FAILURE_MESSAGE_KEYS[failure];
   }
 }
 
