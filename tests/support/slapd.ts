@@ -1,5 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,13 +25,15 @@ const ADMIN_PASSWORD = 'admin-secret';
 /** The account a sync binds with: an ordinary user, so the server's size limit applies to it (rootdn bypasses limits). */
 const READER_DN = `cn=xiezuo-sync,${SLAPD_BASE_DN}`;
 const READER_PASSWORD = 'reader-secret';
+/** A committed self-signed certificate for 127.0.0.1 (see its README), so no openssl is needed. */
+const TLS_DIR = path.join(import.meta.dirname, 'slapd-tls');
 
 export interface SlapdOptions {
   /** Entries to load under SLAPD_BASE_DN (the base entry and the sync account are always added); default `seedDirectoryLdif()`. */
   ldif?: string;
   /** The server's size limit for one search (paged searches may return more in total); default 50. */
   sizeLimit?: number;
-  /** Also listen on ldaps:// with a self-signed certificate for 127.0.0.1 (and allow StartTLS on ldap://). */
+  /** Also listen on ldaps:// with the self-signed certificate in slapd-tls/ (and allow StartTLS on ldap://). */
   tls?: boolean;
 }
 
@@ -133,7 +136,7 @@ function slapdConf(dir: string, sizeLimit: number, tls: boolean): string {
     `argsfile ${path.join(dir, 'slapd.args')}`,
     // A paged search may return everything (like AD's MaxPageSize), a plain one only sizeLimit entries.
     `sizelimit size.soft=${sizeLimit} size.hard=${sizeLimit} size.prtotal=unlimited`,
-    ...(tls ? [`TLSCertificateFile ${path.join(dir, 'cert.pem')}`, `TLSCertificateKeyFile ${path.join(dir, 'key.pem')}`] : []),
+    ...(tls ? [`TLSCertificateFile ${path.join(TLS_DIR, 'cert.pem')}`, `TLSCertificateKeyFile ${path.join(TLS_DIR, 'key.pem')}`] : []),
     'database mdb',
     `suffix "${SLAPD_BASE_DN}"`,
     `rootdn "${ADMIN_DN}"`,
@@ -166,14 +169,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function makeCertificate(dir: string) {
-  await run('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
-  ]);
-}
-
 async function answers(url: string): Promise<boolean> {
   const client = new Client({ url, connectTimeout: 500, timeout: 1000 });
   try {
@@ -198,6 +193,7 @@ async function launch(dir: string, conf: string, tls: boolean) {
   child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   let exited = false;
   child.once('exit', () => { exited = true; });
+  child.once('error', (error) => { exited = true; stderr += error.message; });
   for (let i = 0; i < 100 && !exited; i++) {
     if (await answers(url)) return { child, url, ldapsUrl };
     await new Promise((r) => setTimeout(r, 100));
@@ -219,6 +215,9 @@ async function withAdmin<T>(url: string, fn: (client: Client) => Promise<T>): Pr
 export async function startSlapd(options: SlapdOptions = {}): Promise<TestSlapd> {
   const sizeLimit = options.sizeLimit ?? 50;
   const tls = options.tls ?? false;
+  await access(SLAPD_BIN, constants.X_OK).catch(() => {
+    throw new Error(`${SLAPD_BIN} is missing: the LDAP tests need Debian's slapd (apt-get install slapd ldap-utils).`);
+  });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xiezuo-slapd-'));
   let child: ChildProcess | null = null;
   const killOnExit = () => child?.kill('SIGKILL');
@@ -226,10 +225,9 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<TestSlapd>
     await mkdir(path.join(dir, 'db'));
     const conf = path.join(dir, 'slapd.conf');
     await writeFile(conf, slapdConf(dir, sizeLimit, tls));
-    if (tls) await makeCertificate(dir);
     const ldif = path.join(dir, 'seed.ldif');
     await writeFile(ldif, `${baseLdif()}\n${options.ldif ?? seedDirectoryLdif()}`);
-    await run('/usr/sbin/slapadd', ['-q', '-f', conf, '-l', ldif]);
+    await run(path.join(path.dirname(SLAPD_BIN), 'slapadd'), ['-q', '-f', conf, '-l', ldif]);
 
     let launched: Awaited<ReturnType<typeof launch>> | null = null;
     for (let attempt = 1; !launched; attempt++) {
@@ -247,7 +245,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<TestSlapd>
     return {
       url,
       ldapsUrl: launched.ldapsUrl,
-      caFile: tls ? path.join(dir, 'cert.pem') : null,
+      caFile: tls ? path.join(TLS_DIR, 'cert.pem') : null,
       baseDn: SLAPD_BASE_DN,
       bindDn: READER_DN,
       password: READER_PASSWORD,
