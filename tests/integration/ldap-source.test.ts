@@ -12,10 +12,7 @@ let directory: TestSlapd;
 function configFor(d: TestSlapd, overrides: Partial<typeof env> = {}): LdapConfig {
   const config = ldapConfigFromEnv({
     ...env,
-    LDAP_URL: d.url,
-    LDAP_BASE_DN: d.baseDn,
-    LDAP_BIND_DN: d.bindDn,
-    LDAP_BIND_PASSWORD: d.password,
+    ...d.env,
     // Smaller than the server's size limit of 50, so the 124 people take three pages.
     LDAP_PAGE_SIZE: 45,
     LDAP_CONNECT_TIMEOUT_MS: 2000,

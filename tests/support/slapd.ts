@@ -15,6 +15,8 @@ import { Attribute, Change, Client } from 'ldapts';
  *
  *   const directory = await startSlapd();              // the seed directory below
  *   const directory = await startSlapd({ ldif, tls });  // your own entries under SLAPD_BASE_DN
+ *   ldapReader(ldapConfigFromEnv({ ...env, ...directory.env })!)   // read it as the sync account
+ *   await directory.move(dn, newDn)                     // change it between two reads
  */
 const run = promisify(execFile);
 
@@ -52,6 +54,8 @@ export interface TestSlapd {
   adminDn: string;
   adminPassword: string;
   sizeLimit: number;
+  /** LDAP_URL, LDAP_BASE_DN, LDAP_BIND_DN and LDAP_BIND_PASSWORD for this server, e.g. for an app process or `ldapConfigFromEnv({ ...env, ...directory.env })`. */
+  env: { LDAP_URL: string; LDAP_BASE_DN: string; LDAP_BIND_DN: string; LDAP_BIND_PASSWORD: string };
   /** Adds an entry, e.g. add('cn=新人,ou=产品部,…', { objectClass: 'inetOrgPerson', cn: '新人', sn: '新' }). */
   add(dn: string, attributes: Record<string, string | string[]>): Promise<void>;
   /** Replaces each attribute's values; null or [] deletes the attribute. */
@@ -252,6 +256,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<TestSlapd>
       adminDn: ADMIN_DN,
       adminPassword: ADMIN_PASSWORD,
       sizeLimit,
+      env: { LDAP_URL: url, LDAP_BASE_DN: SLAPD_BASE_DN, LDAP_BIND_DN: READER_DN, LDAP_BIND_PASSWORD: READER_PASSWORD },
       add: (dn, attributes) => withAdmin(url, (c) => c.add(dn, attributes)),
       modify: (dn, attributes) =>
         withAdmin(url, (c) =>
