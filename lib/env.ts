@@ -66,6 +66,41 @@ const envSchema = z.object({
   /** Cards a board column holds at most (a safety cap: columns render only the cards in view). */
   BOARD_COLUMN_LIMIT: z.coerce.number().int().min(1).max(5000).default(2000),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Directory sync from LDAP / Active Directory (README "LDAP and Active Directory"): ldap://host:389 or ldaps://host:636. */
+  LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'expected ldap://… or ldaps://…' }).optional(),
+  /** Upgrade an ldap:// connection with StartTLS before binding. */
+  LDAP_START_TLS: flag(false),
+  /** The read-only account the sync binds as (both or neither; neither: an anonymous bind). */
+  LDAP_BIND_DN: z.string().min(1).optional(),
+  LDAP_BIND_PASSWORD: z.string().min(1).optional(),
+  /** Where departments and people are searched, e.g. dc=example,dc=com; needed with LDAP_URL. */
+  LDAP_BASE_DN: z.string().min(1).optional(),
+  /** `ad` switches the defaults to Active Directory's (objectGUID, employeeID, userAccountControl). */
+  LDAP_FLAVOR: z.enum(['openldap', 'ad']).default('openldap'),
+  /** Who is a person; default (objectClass=inetOrgPerson), on AD (&(objectCategory=person)(objectClass=user)). */
+  LDAP_USER_FILTER: z.string().min(1).optional(),
+  /** Which entries are departments; their place in the tree comes from their DNs. */
+  LDAP_DEPARTMENT_FILTER: z.string().min(1).default('(objectClass=organizationalUnit)'),
+  /** People who also match this filter are treated as disabled (leavers), e.g. (employeeType=离职). */
+  LDAP_DISABLED_FILTER: z.string().min(1).optional(),
+  /** Attribute overrides: comma-separated, the first one an entry has wins. Defaults in the README section. */
+  LDAP_ATTR_ID: z.string().min(1).optional(),
+  LDAP_ATTR_EMAIL: z.string().min(1).optional(),
+  LDAP_ATTR_NAME: z.string().min(1).optional(),
+  LDAP_ATTR_EMPLOYEE_ID: z.string().min(1).optional(),
+  LDAP_ATTR_PHONE: z.string().min(1).optional(),
+  LDAP_ATTR_TITLE: z.string().min(1).optional(),
+  /** A person's attribute naming their main department (its DN or its name); unset: the OU the entry sits in. */
+  LDAP_ATTR_DEPARTMENT: z.string().min(1).optional(),
+  /** A department's name; default description, then ou. */
+  LDAP_ATTR_DEPARTMENT_NAME: z.string().min(1).optional(),
+  /** PEM file of the CA that signed the server's certificate (ldaps:// or StartTLS); unset: the system's CAs. */
+  LDAP_TLS_CA_FILE: z.string().min(1).optional(),
+  LDAP_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Longest wait for one answer (a bind, a page of a search). */
+  LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Entries per page of a paged search (RFC 2696); keep it at or below the server's limit (AD: 1000). */
+  LDAP_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -78,6 +113,18 @@ function checkFileStore(data: Env) {
   }
   if (Boolean(FILES_S3_ACCESS_KEY_ID) !== Boolean(FILES_S3_SECRET_ACCESS_KEY)) {
     throw new Error('Invalid environment configuration: FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY go together.');
+  }
+}
+
+/** LDAP settings that cannot work together fail at start-up, not at the first sync. */
+function checkLdap(data: Env) {
+  const { LDAP_URL, LDAP_BASE_DN, LDAP_BIND_DN, LDAP_BIND_PASSWORD, LDAP_START_TLS } = data;
+  if (LDAP_URL && !LDAP_BASE_DN) throw new Error('Invalid environment configuration: LDAP_URL needs LDAP_BASE_DN.');
+  if (Boolean(LDAP_BIND_DN) !== Boolean(LDAP_BIND_PASSWORD)) {
+    throw new Error('Invalid environment configuration: LDAP_BIND_DN and LDAP_BIND_PASSWORD go together.');
+  }
+  if (LDAP_START_TLS && LDAP_URL?.startsWith('ldaps:')) {
+    throw new Error('Invalid environment configuration: LDAP_START_TLS is for ldap:// URLs; ldaps:// is encrypted already.');
   }
 }
 
@@ -96,6 +143,7 @@ function parseEnv(): Env {
     throw new Error('Invalid environment configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together.');
   }
   checkFileStore(parsed.data);
+  checkLdap(parsed.data);
   return parsed.data;
 }
 

@@ -6,13 +6,15 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+# The LDAP tests start Debian's slapd themselves (own port and config; the system's service is not used).
+if [ ! -x "$CHROMIUM" ] || [ ! -x /usr/sbin/slapd ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's Chromium and CJK fonts for the browser tests…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null || exit 1
+    echo "Installing Debian's Chromium, CJK fonts and slapd for the browser and LDAP tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk slapd ldap-utils >/dev/null || exit 1
+    service slapd stop >/dev/null 2>&1 || true
   else
-    echo "The browser tests need Debian's Chromium. Install it with:"
-    echo "  sudo apt-get install -y chromium fonts-noto-cjk"
+    echo "The browser tests need Debian's Chromium and the LDAP tests slapd. Install them with:"
+    echo "  sudo apt-get install -y chromium fonts-noto-cjk slapd ldap-utils"
     exit 1
   fi
 fi
