@@ -6,6 +6,7 @@ import { systemActor, userActor } from '@/lib/auth/actor';
 import { getCurrentUser } from '@/lib/auth/session';
 import { findUserByToken } from '@/lib/auth/tokens';
 import { createScimToken, listScimTokens, revokeScimToken } from '@/lib/scim/tokens';
+import { createScimTokenAction, revokeScimTokenAction } from '@/lib/scim/actions';
 import { setUserActive } from '@/lib/org/user-admin-service';
 import * as groupsRoute from '@/app/scim/v2/Groups/route';
 import * as groupRoute from '@/app/scim/v2/Groups/[groupId]/route';
@@ -22,6 +23,7 @@ import { tokenOf } from './support/api-client';
 import { cookieJar, signInAs } from './support/session';
 
 vi.mock('next/headers', async () => (await import('./support/session')).cookieJarModule());
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 setupTestDatabase();
 
@@ -504,7 +506,30 @@ describe('SCIM Groups (departments)', () => {
   });
 });
 
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
 describe('SCIM tokens', () => {
+  it('lets an org admin create a token in the console (shown once) and revoke it; a member is refused', async () => {
+    const admin = await seedUser({ isOrgAdmin: true });
+    await signInAs(admin);
+    const created = await createScimTokenAction(null, form({ name: 'Authing 生产' }));
+    expect(created).toMatchObject({ ok: true, data: { token: expect.stringMatching(/^xz_scim_/) } });
+    const plain = (created as { data: { token: string } }).data.token;
+    expect((await scim(usersRoute.GET, 'GET', { token: plain })).status).toBe(200);
+    const record = (await listScimTokens(userActor(admin), organizationId)).find((t) => t.name === 'Authing 生产')!;
+    expect(await revokeScimTokenAction(null, form({ tokenId: record.id }))).toMatchObject({ ok: true });
+    expectScimError(await scim(usersRoute.GET, 'GET', { token: plain }), 401);
+    expect(await createScimTokenAction(null, form({ name: '' }))).toMatchObject({ ok: false, fieldErrors: { name: ['此项为必填项'] } });
+
+    await signInAs(await seedUser());
+    expect(await createScimTokenAction(null, form({ name: 'sneaky' }))).toMatchObject({ ok: false });
+    cookieJar.clear();
+  });
+
   it('counts every request of the token that made them', async () => {
     const db = await getDb();
     const [row] = await db.select().from(scimTokens).where(eq(scimTokens.name, 'Okta'));
