@@ -183,6 +183,8 @@ describe('SCIM Users: create and read', () => {
     const read = await scim(userRoute.GET, 'GET', { params: { userId: user.id } });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(user);
+    const byEnterprise = await filterUsers(`${ENTERPRISE}:employeeNumber eq "E-1001" and department eq "研发部"`);
+    expect(byEnterprise.body.Resources.map((u: { id: string }) => u.id)).toEqual([user.id]);
   });
 
   it('round-trips Chinese names: family + given name compose 张伟 and split back', async () => {
