@@ -197,6 +197,9 @@ describe('SCIM Users: create and read', () => {
     expect(formatted.displayName).toBe('欧阳娜娜');
     const found = await filterUsers('name.familyName eq "张" and name.givenName eq "伟"');
     expect(found.body.Resources.map((u: { id: string }) => u.id)).toContain(user.id);
+    const western = await createScimUser({ name: { formatted: 'Mary Ann Smith' } });
+    const byParts = await filterUsers('name.givenName eq "mary ann" and name.familyName eq "SMITH"');
+    expect(byParts.body.Resources.map((u: { id: string }) => u.id)).toEqual([western.id]);
   });
 
   it('refuses a taken userName (any case), employee number or external id with 409 uniqueness', async () => {
