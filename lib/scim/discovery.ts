@@ -103,6 +103,8 @@ export function listSchemas() {
   return SCHEMAS;
 }
 
+/** A schema by its URN, whether the router handed the path segment over decoded or not. */
 export function findSchema(id: string) {
-  return SCHEMAS.find((s) => s.id.toLowerCase() === id.toLowerCase()) ?? null;
+  const wanted = [id, id.replace(/%3a/gi, ':')].map((v) => v.toLowerCase());
+  return SCHEMAS.find((s) => wanted.includes(s.id.toLowerCase())) ?? null;
 }

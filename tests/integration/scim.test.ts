@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditEvents, departments, directoryDepartmentLinks, directoryUserLinks, scimTokens, users } from '@/db/schema';
+import { auditEvents, departments, directoryDepartmentLinks, directoryUserLinks, organizations, scimTokens, users } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import { getCurrentUser } from '@/lib/auth/session';
 import { findUserByToken } from '@/lib/auth/tokens';
 import { createScimToken, listScimTokens, revokeScimToken } from '@/lib/scim/tokens';
 import { createScimTokenAction, revokeScimTokenAction } from '@/lib/scim/actions';
-import { setUserActive } from '@/lib/org/user-admin-service';
+import { createUser, setUserActive } from '@/lib/org/user-admin-service';
 import * as groupsRoute from '@/app/scim/v2/Groups/route';
 import * as groupRoute from '@/app/scim/v2/Groups/[groupId]/route';
 import * as resourceTypesRoute from '@/app/scim/v2/ResourceTypes/route';
@@ -110,7 +110,10 @@ describe('SCIM discovery', () => {
     expect(schemas.body.Resources.map((s: { id: string }) => s.id)).toEqual([USER, ENTERPRISE, GROUP]);
     const user = await scim(schemaRoute.GET, 'GET', { params: { schemaId: USER } });
     expect(user.body.attributes.find((a: { name: string }) => a.name === 'userName')).toMatchObject({ required: true, uniqueness: 'server' });
+    const encoded = await scim(schemaRoute.GET, 'GET', { params: { schemaId: encodeURIComponent(ENTERPRISE) } });
+    expect(encoded.body.id).toBe(ENTERPRISE);
     expectScimError(await scim(schemaRoute.GET, 'GET', { params: { schemaId: 'urn:nope' } }), 404);
+    expectScimError(await scim(schemaRoute.GET, 'GET', { params: { schemaId: '%' } }), 404);
     expectScimError(await scim(unknownRoute.POST, 'POST', { body: {} }), 404);
   });
 });
@@ -222,6 +225,24 @@ describe('SCIM Users: create and read', () => {
   it('creates a user who is inactive from the start when the IdP says so', async () => {
     const user = await createScimUser({ active: false });
     expect(user.active).toBe(false);
+  });
+});
+
+describe('SCIM organisation scope', () => {
+  it('shows and changes only the token’s own organisation', async () => {
+    const db = await getDb();
+    const [elsewhere] = await db.insert(organizations).values({ name: '另一家公司' }).returning();
+    const stranger = await createUser(systemActor, elsewhere!.id, { email: uniqueEmail('stranger'), name: '外人' });
+    const department = await seedDepartment(elsewhere!.id, '外部部门');
+    expectScimError(await scim(userRoute.GET, 'GET', { params: { userId: stranger.id } }), 404);
+    expectScimError(await patch(stranger.id, [{ op: 'replace', path: 'active', value: false }]), 404);
+    expectScimError(await scim(userRoute.DELETE, 'DELETE', { params: { userId: stranger.id } }), 404);
+    expect((await filterUsers(`userName eq "${stranger.email}"`)).body.totalResults).toBe(0);
+    expectScimError(await scim(groupRoute.GET, 'GET', { params: { groupId: department.id } }), 404);
+    const group = await scim(groupsRoute.POST, 'POST', { body: { schemas: [GROUP], displayName: '吸收外人', members: [{ value: stranger.id }] } });
+    expectScimError(group, 400, 'invalidValue');
+    const [row] = await db.select().from(users).where(eq(users.id, stranger.id));
+    expect(row).toMatchObject({ isActive: true, departmentId: null });
   });
 });
 

@@ -5,7 +5,7 @@ import { scimResponse, scimRoute } from '@/lib/scim/http';
 export const dynamic = 'force-dynamic';
 
 export const GET = scimRoute<{ schemaId: string }>(async ({ params }) => {
-  const schema = findSchema(decodeURIComponent(params.schemaId));
+  const schema = findSchema(params.schemaId);
   if (!schema) throw scimNotFound();
   return scimResponse(schema);
 });
