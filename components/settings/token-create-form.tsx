@@ -9,11 +9,13 @@ import type { ActionState } from '@/lib/http/authed-action';
 
 interface TokenCreateFormProps {
   action: (state: ActionState<{ token: string }>, formData: FormData) => Promise<ActionState<{ token: string }>>;
+  /** Catalogue section with the form's words (tokenName, createToken, tokenCreated…): SCIM tokens use their own. */
+  namespace?: 'settings' | 'scimAdmin';
 }
 
-/** Creates a personal access token and shows it once; it cannot be shown again. */
-export function TokenCreateForm({ action }: TokenCreateFormProps) {
-  const t = useTranslations('settings');
+/** Creates a token (personal access or SCIM) and shows it once; it cannot be shown again. */
+export function TokenCreateForm({ action, namespace = 'settings' }: TokenCreateFormProps) {
+  const t = useTranslations(namespace);
   const tc = useTranslations('common');
   const [state, formAction] = useActionState(action, null);
   const { errors, value } = fieldHelpers(state);
