@@ -34,10 +34,11 @@ interface Target {
 }
 
 /** Runs `npm run cli -- …` as an operator would, against one installation. */
-function runCli(args: string[], target: Target) {
+function runCli(args: string[], target: Target, extraEnv: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, FILES_DIR: target.files };
   delete env.DATABASE_URL;
   delete env.FILES_S3_BUCKET;
+  Object.assign(env, extraEnv);
   if (target.url) env.DATABASE_URL = target.url;
   if (target.dir) env.PGLITE_DIR = target.dir;
   const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['lib/cli/main.ts', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -217,6 +218,16 @@ describe.runIf(adminUrl)('backup and restore on Postgres', () => {
     async () => ({ url: await newDatabase('xiezuo_backup_target'), files: path.join(root, `files-restored-${++targets}`) }),
     async (target) => expect(await tableCount(target)).toBe(0),
   );
+
+  it('leaves files kept in an S3 bucket to the store, and says so', () => {
+    const out = path.join(root, 's3-backups');
+    const result = runCli(['backup', '--out', out], { url: sourceUrl, files: seededFiles }, { FILES_S3_BUCKET: 'xiezuo-files' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Files are in the S3 bucket xiezuo-files: back the bucket up by the store's own means");
+    const manifest = JSON.parse(fs.readFileSync(path.join(onlyBackupIn(out), 'manifest.json'), 'utf8'));
+    expect(manifest.files).toEqual({ store: 's3', bucket: 'xiezuo-files' });
+    expect(manifest.parts.map((part: { name: string }) => part.name)).toEqual(['database.dump']);
+  });
 
   it('restores a backup of an older schema and migrates it to this version', async () => {
     // A database as an older release left it: every migration but the newest.
