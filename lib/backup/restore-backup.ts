@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
+import { organizations } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { systemActor } from '@/lib/auth/actor';
 import { BackupError } from './errors';
 import { checkFilesTarget, extractFiles } from './file-archive';
 import { describeMigration, knownMigrations, migrationLevel } from './inspect';
@@ -8,6 +11,8 @@ import { partOf, readManifest, verifyParts, type Manifest } from './manifest';
 import { checkPgliteTarget, restorePglite } from './pglite';
 import { checkPostgresTarget, countPostgresRows, restorePostgres } from './postgres';
 import type { Installation } from './target';
+
+export const RESTORE_AUDIT_ACTION = 'system.restore';
 
 export interface RestoreOptions {
   /** Restore into a database or files folder that is not empty. */
@@ -86,6 +91,15 @@ export async function restoreBackup(target: Installation, from: string, options:
     const handle = await openDatabase({ url: target.databaseUrl, dir: target.pgliteDir, migrate: true });
     try {
       const level = await migrationLevel((text) => handle.db.execute(text) as never);
+      // The restored audit log says where its history resumes: rows after this came from the restore on.
+      await handle.db.transaction(async (tx) => {
+        for (const { id } of await tx.select({ id: organizations.id }).from(organizations)) {
+          await recordAudit(tx, systemActor, {
+            organizationId: id, action: RESTORE_AUDIT_ACTION,
+            data: { backupCreatedAt: manifest.createdAt, backupAppVersion: manifest.appVersion, migration: level.latest },
+          });
+        }
+      });
       return { manifest, migration: describeMigration(level) };
     } finally {
       await handle.close();
