@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BackupError } from './errors';
-import { isEmptyFolder } from './pglite';
+import { isEmptyFolder } from './folders';
 import { runTool } from './run-tool';
 
 export interface FileTree {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { lockDataDir } from '@/db/pglite-lock';
 import { BackupError } from './errors';
+import { isEmptyFolder } from './folders';
 import { countTableRows, migrationLevel, type RunQuery } from './inspect';
 import type { Manifest } from './manifest';
 
@@ -13,15 +14,6 @@ async function openPglite(dir: string, loadDataDir?: Blob) {
   await client.waitReady;
   const query: RunQuery = (text) => client.query(text) as never;
   return { client, query };
-}
-
-/** Whether a folder is missing or has nothing in it. */
-export async function isEmptyFolder(dir: string): Promise<boolean> {
-  const entries = await fs.readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  return entries.length === 0;
 }
 
 /**
