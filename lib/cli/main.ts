@@ -1,5 +1,6 @@
 import './load-env';
 import { Command } from 'commander';
+import { registerBackupCommands } from './backup-commands';
 import { registerDatabaseCommands } from './database-commands';
 import { registerServerCommands } from './server-commands';
 import { registerTokenCommands } from './token-commands';
@@ -13,5 +14,6 @@ registerDatabaseCommands(program);
 registerUserCommands(program);
 registerTokenCommands(program);
 registerServerCommands(program);
+registerBackupCommands(program);
 
 await program.parseAsync(process.argv);

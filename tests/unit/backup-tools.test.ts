@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BackupError } from '@/lib/backup/errors';
+import { backupName } from '@/lib/backup/location';
+import { findPgTools, libpqConnection, parseToolVersion, pickPgTool, type PgTool } from '@/lib/backup/pg-tools';
+
+const tool = (major: number, minor = 1): PgTool => ({ path: `/usr/lib/postgresql/${major}/bin/pg_dump`, version: `${major}.${minor}`, major });
+
+describe('finding pg_dump and pg_restore', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-pg-tools-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('reads the version the tools print', () => {
+    expect(parseToolVersion('pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)\n')).toEqual({ version: '15.20', major: 15 });
+    expect(parseToolVersion('pg_restore (PostgreSQL) 17.2\n')).toEqual({ version: '17.2', major: 17 });
+    expect(parseToolVersion('pg_dump (PostgreSQL) 18devel')).toEqual({ version: '18', major: 18 });
+    expect(parseToolVersion('command not found')).toBeNull();
+  });
+
+  it('finds every version installed side by side under the Debian folder', () => {
+    for (const major of ['13', '17']) {
+      const bin = path.join(root, major, 'bin');
+      fs.mkdirSync(bin, { recursive: true });
+      fs.writeFileSync(path.join(bin, 'pg_dump'), `#!/bin/sh\necho "pg_dump (PostgreSQL) ${major}.4"\n`, { mode: 0o755 });
+    }
+    const found = findPgTools('pg_dump', root).filter((candidate) => candidate.path.startsWith(root));
+    expect(found.map((candidate) => candidate.version).sort()).toEqual(['13.4', '17.4']);
+  });
+
+  it('picks the newest tool that can handle the server', () => {
+    expect(pickPgTool('pg_dump', [tool(13), tool(17), tool(15)], 15, 'The Postgres server').major).toBe(17);
+  });
+
+  it('refuses plainly when the server is newer than every pg_dump', () => {
+    expect(() => pickPgTool('pg_dump', [tool(15, 20)], 17, 'The Postgres server')).toThrowError(
+      /The Postgres server is version 17, but the newest pg_dump here is 15\.20 .* Install postgresql-client-17/,
+    );
+  });
+
+  it('says how to install the client when there is none', () => {
+    expect(() => pickPgTool('pg_restore', [], 16, 'x')).toThrowError(BackupError);
+    expect(() => pickPgTool('pg_restore', [], 16, 'x')).toThrowError(/pg_restore was not found .* apt-get install postgresql-client-16/);
+  });
+});
+
+describe('connecting the tools', () => {
+  it('passes the password in the environment, never in the arguments', () => {
+    const { dbname, env } = libpqConnection('postgres://xiezuo:p%40ss%3Aw0rd@db.internal:5433/xiezuo?sslmode=require');
+    expect(dbname).toBe('postgres://xiezuo@db.internal:5433/xiezuo?sslmode=require');
+    expect(env).toEqual({ PGPASSWORD: 'p@ss:w0rd' });
+    expect(libpqConnection('postgres://postgres@127.0.0.1/test').env).toEqual({});
+  });
+});
+
+describe('backup names', () => {
+  it('sort by time and carry no characters a shell or Windows share dislikes', () => {
+    expect(backupName(new Date('2026-12-04T19:05:12.345Z'))).toBe('xiezuo-backup-20261204-190512Z');
+  });
+});
