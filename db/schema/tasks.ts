@@ -68,12 +68,17 @@ export const tasks = pgTable(
     /** Name, description and delivery standard as text, normalised (lib/search) for global search. */
     searchText: text(),
     searchVector: tsvector(),
+    /** The title's (name's) own vector: title hits, which rank first, found without reading the rest. */
+    titleVector: tsvector(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('tasks_space_id_number_idx').on(t.spaceId, t.number),
     index('tasks_search_vector_idx').using('gin', t.searchVector),
+    index('tasks_title_vector_idx').using('gin', t.titleVector),
+    // Newest first within a space: the order global search walks a common word's hits in.
+    index('tasks_space_id_updated_at_idx').on(t.spaceId, t.updatedAt),
     index('tasks_space_id_status_rank_idx').on(t.spaceId, t.status, t.rank),
     index('tasks_space_id_due_date_idx').on(t.spaceId, t.dueDate),
     index('tasks_assignee_id_idx').on(t.assigneeId),

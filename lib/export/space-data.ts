@@ -9,7 +9,7 @@ import {
 // The space's records as plain JSON for the export: the rows as stored, without the search
 // columns (derived, and large). Each reader is scoped by the space.
 
-const withoutSearch = <T extends Record<string, unknown>>({ searchText: _text, searchVector: _vector, ...row }: T & { searchText?: unknown; searchVector?: unknown }) => row;
+const withoutSearch = <T extends Record<string, unknown>>({ searchText: _text, searchVector: _vector, titleVector: _title, ...row }: T & { searchText?: unknown; searchVector?: unknown; titleVector?: unknown }) => row;
 
 export async function readSpaceSection(db: Database, space: Space) {
   const [departmentRows, members] = await Promise.all([

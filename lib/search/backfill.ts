@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { files, fileVersions, kbPages, tasks } from '@/db/schema';
 import { extractStoredText } from '@/lib/files/extract-text';
@@ -8,7 +8,7 @@ import { refreshTaskSearch } from '@/lib/tasks/search-columns';
 import { searchColumns } from './indexed-text';
 
 // Fills the search columns of rows written before global search existed (migration 0016 added
-// them empty), a batch at a time. Idempotent: a row is done once its vector is set, so running it
+// them empty, and 0018 the title vectors), a batch at a time. Idempotent: a row is done once its vector is set, so running it
 // in several processes at once, or again, only repeats the same writes.
 
 const TASK_BATCH = 500;
@@ -26,7 +26,7 @@ async function backfillTasks(): Promise<number> {
   const db = await getDb();
   let done = 0;
   for (;;) {
-    const rows = await db.select({ id: tasks.id }).from(tasks).where(isNull(tasks.searchVector)).limit(TASK_BATCH);
+    const rows = await db.select({ id: tasks.id }).from(tasks).where(or(isNull(tasks.searchVector), isNull(tasks.titleVector))).limit(TASK_BATCH);
     if (!rows.length) return done;
     await db.transaction((tx) => refreshTaskSearch(tx, null, rows.map((r) => r.id)));
     done += rows.length;
@@ -37,7 +37,7 @@ async function backfillPages(): Promise<number> {
   const db = await getDb();
   let done = 0;
   for (;;) {
-    const rows = await db.select({ id: kbPages.id, title: kbPages.title, content: kbPages.content }).from(kbPages).where(isNull(kbPages.searchVector)).limit(PAGE_BATCH);
+    const rows = await db.select({ id: kbPages.id, title: kbPages.title, content: kbPages.content }).from(kbPages).where(or(isNull(kbPages.searchVector), isNull(kbPages.titleVector))).limit(PAGE_BATCH);
     if (!rows.length) return done;
     for (const row of rows) await db.update(kbPages).set(searchColumns(row.title, richTextToPlainText(row.content))).where(eq(kbPages.id, row.id));
     done += rows.length;
@@ -51,7 +51,7 @@ async function backfillFiles(): Promise<number> {
     const rows = await db.select({
       id: files.id, name: files.name, versionId: fileVersions.id, storageKey: fileVersions.storageKey, kind: fileVersions.kind,
       sizeBytes: fileVersions.sizeBytes, extractedText: fileVersions.extractedText,
-    }).from(files).leftJoin(fileVersions, eq(fileVersions.id, files.currentVersionId)).where(isNull(files.searchVector)).limit(FILE_BATCH);
+    }).from(files).leftJoin(fileVersions, eq(fileVersions.id, files.currentVersionId)).where(or(isNull(files.searchVector), isNull(files.titleVector))).limit(FILE_BATCH);
     if (!rows.length) return done;
     for (const row of rows) {
       let text = row.extractedText;

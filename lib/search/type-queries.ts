@@ -6,7 +6,7 @@ import type { SearchQuery } from './cjk-bigrams';
 import type { SearchCandidate } from './ranking';
 import type { SearchType } from './schema';
 import type { SearchScope } from './scope';
-import { containsAllTerms, searchMatch } from './match';
+import { containsAllTerms, searchMatch, vectorMatches } from './match';
 
 // One query per type of thing: each finds candidates with the GIN index, keeps those containing
 // every keyword as written (so results equal a substring match), and ranks them title hits first,
@@ -35,7 +35,7 @@ const never = sql`false`;
 
 // The vector test wrapped in `is true`: the planner cannot use the index for it (for the few rows
 // of a page that are already ranked).
-const notIndexed = (vector: SQL, query: SearchQuery) => sql`(${vector} @@ ${query.tsquery}::tsquery) is true`;
+const notIndexed = (vector: SQL | AnyColumn, query: SearchQuery) => sql`(${vector} @@ ${query.tsquery}::tsquery) is true`;
 
 // The search text starts with the title, on its own line (lib/search/indexed-text.ts).
 function titleMatch(text: AnyColumn, query: SearchQuery): SQL {
@@ -48,8 +48,8 @@ function changedWithin(column: AnyColumn, filters: SearchFilters): SQL | undefin
 
 type SearchTable = typeof tasks | typeof files | typeof kbPages;
 
-async function countOf(db: Database, from: SearchTable | typeof messages, where: SQL): Promise<number> {
-  const counted = db.select({ one: sql`1` }).from(from).where(where).limit(SEARCH_COUNT_CAP + 1).as('counted');
+async function countOf(db: Database, from: SearchTable | typeof messages, where: SQL, cap = SEARCH_COUNT_CAP): Promise<number> {
+  const counted = db.select({ one: sql`1` }).from(from).where(where).limit(cap + 1).as('counted');
   const [row] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(counted);
   return row?.n ?? 0;
 }
@@ -60,14 +60,52 @@ function rowsTo(type: SearchType, rows: { id: string; spaceId: string | null; ti
   return rows.map((r) => ({ type, id: r.id, spaceId: r.spaceId, titleHit: Boolean(r.titleHit), at: new Date(r.at) }));
 }
 
+// How many of a group's newest rows (one space's tasks, say) the common-word walk reads, at least
+// (and 20 per result asked for).
+const RECENT_DEPTH = 1000;
+const depthFor = (window: number) => Math.max(RECENT_DEPTH, window * 20);
+
+type RankedRow = { id: string; spaceId: string | null; at: Date };
+
 /**
- * Tasks, files and pages: no index orders them by last change, so every match is ranked. Rare
- * words come from the GIN index. For common ones (more than the count cap) the index would hand
- * over most of the table, and testing each row's vector costs more than the ranking: the rows
- * containing the keywords are ranked first (a sort of narrow rows), and only as many of them as
- * the page needs are then tested against their vector (the same result, in the same order).
+ * The newest `limit` rows in scope passing `test`: each group's newest rows are read along
+ * (space_id, updated_at) and tested, up to a depth; a group with `limit` hits there has its newest
+ * ones, and the groups without, where the hits are sparse, are asked of an index (`indexed`: the
+ * same test, written so that a GIN index serves it).
  */
-function rankedSearch(type: SearchType, table: SearchTable, scope: SQL | undefined, filters: SearchFilters): TypeSearch {
+async function newestHits(db: Database, table: SearchTable, scope: SQL, groups: WalkGroup[], limit: number, test: SQL, indexed: SQL): Promise<RankedRow[]> {
+  // Named as the table, so conditions written on its columns apply to the rows walked. The walk is
+  // ordered by the index alone (ties at its depth are cut arbitrarily); its hits by id as well.
+  const walkOf = ({ where }: WalkGroup) => sql`(select ${table.id}, ${table.spaceId}, ${table.updatedAt} from (
+      select * from ${table} where ${where} order by ${table.updatedAt} desc limit ${depthFor(limit)}
+    ) as ${table} where ${and(scope, test)} order by ${table.updatedAt} desc, ${table.id} limit ${limit})`;
+  const walked = groups.length
+    ? ((await db.execute(sql.join(groups.map(walkOf), sql` union all `))) as unknown as { rows: { id: string; space_id: string | null; updated_at: string | Date }[] }).rows
+    : [];
+  const found = new Map<string | null, number>();
+  for (const row of walked) found.set(row.space_id, (found.get(row.space_id) ?? 0) + 1);
+  // A group short of hits whose walk read all its rows has them all; the others are sparse.
+  const short = groups.filter((group) => (found.get(group.key) ?? 0) < limit);
+  const sizes = short.length
+    ? ((await db.execute(sql.join(short.map(({ where }, i) => sql`select ${i} as i, (select count(*) from (select 1 from ${table} where ${where} limit ${depthFor(limit)}) r)::int as n`), sql` union all `))) as unknown as { rows: { i: number; n: number }[] }).rows
+    : [];
+  const sparse = short.filter((_, i) => Number(sizes.find((size) => Number(size.i) === i)?.n) >= depthFor(limit));
+  const dense = walked.filter((row) => !sparse.some((group) => group.key === row.space_id))
+    .map((row) => ({ id: row.id, spaceId: row.space_id, at: new Date(row.updated_at) }));
+  const fromIndex = sparse.length
+    ? await db.select({ id: table.id, spaceId: table.spaceId, at: table.updatedAt }).from(table)
+      .where(and(scope, or(...sparse.map((group) => group.where)), indexed)).orderBy(desc(table.updatedAt), table.id).limit(limit)
+    : [];
+  return [...dense, ...fromIndex].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
+}
+
+/**
+ * Tasks, files and pages, ranked title hits first, then newest. Rare words come from the GIN index,
+ * every match ranked. For common ones (more than the count cap) that would rank most of the table,
+ * so the title hits and then, when they do not fill the window, the other hits are each found
+ * newest first (newestHits): the same result, in the same order.
+ */
+function rankedSearch(type: SearchType, table: SearchTable, scope: SQL | undefined, groups: WalkGroup[], filters: SearchFilters): TypeSearch {
   const { query } = filters;
   const titleHit = titleMatch(table.searchText, query);
   const where = scope ? and(scope, searchMatch(table, query))! : never;
@@ -79,19 +117,36 @@ function rankedSearch(type: SearchType, table: SearchTable, scope: SQL | undefin
         return rowsTo(type, await db.select({ id: table.id, spaceId: table.spaceId, titleHit: sql<boolean>`${titleHit}`, at: table.updatedAt })
           .from(table).where(where).orderBy(desc(titleHit), desc(table.updatedAt), table.id).limit(window));
       }
-      // OFFSET 0 keeps the vector test out of the ranked subquery, so it runs only on the rows read.
-      const ranked = db.select({ id: table.id, spaceId: table.spaceId, titleHit: sql<boolean>`${titleHit}`.as('title_hit'), at: sql<Date>`${table.updatedAt}`.as('at') })
-        .from(table).where(and(scope, containsAllTerms(table.searchText, query))).orderBy(desc(titleHit), desc(table.updatedAt), table.id).offset(0).as('ranked');
-      const vector = sql`(select v.search_vector from ${table} v where v.id = ${ranked.id})`;
-      return rowsTo(type, await db.select().from(ranked).where(notIndexed(vector, query)).limit(window));
+      const vector = notIndexed(table.searchVector, query);
+      // A title containing every keyword matches its own vector (and so the row's), which is small
+      // and tested first: the long text is read only for likely title hits. Fewer title hits than a
+      // walk would read are all ranked, from the title index; more are walked.
+      const titleIndexed = and(scope, vectorMatches(table.titleVector, query), titleHit)!;
+      const titled = await countOf(db, table, and(scope, vectorMatches(table.titleVector, query))!, depthFor(window)) <= depthFor(window)
+        ? await db.select({ id: table.id, spaceId: table.spaceId, at: table.updatedAt }).from(table).where(titleIndexed).orderBy(desc(table.updatedAt), table.id).limit(window)
+        : await newestHits(db, table, scope, groups, window, and(notIndexed(table.titleVector, query), titleHit)!, titleIndexed);
+      const need = window - titled.length;
+      const rest = need
+        ? await newestHits(db, table, scope, groups, need, and(containsAllTerms(table.searchText, query), sql`not ${titleHit}`, vector)!,
+          and(searchMatch(table, query), sql`not ${titleHit}`)!)
+        : [];
+      return [...titled.map((r) => ({ ...r, type, titleHit: true })), ...rest.map((r) => ({ ...r, type, titleHit: false }))];
     },
   };
 }
 
+/** The rows of one space (key: its id), or the organisation's own pages (key: null). */
+interface WalkGroup {
+  key: string | null;
+  where: SQL;
+}
+
+const spaceGroups = (column: AnyColumn, spaceIds: string[]): WalkGroup[] => spaceIds.map((id) => ({ key: id, where: eq(column, id) }));
+
 function taskSearch(filters: SearchFilters): TypeSearch {
   const spaceIds = spaceIdsOf(filters.scope);
   const scope = spaceIds.length && !filters.tagId ? and(inArray(tasks.spaceId, spaceIds), changedWithin(tasks.updatedAt, filters)) : undefined;
-  return rankedSearch('task', tasks, scope, filters);
+  return rankedSearch('task', tasks, scope, spaceGroups(tasks.spaceId, spaceIds), filters);
 }
 
 function fileSearch(filters: SearchFilters): TypeSearch {
@@ -104,7 +159,7 @@ function fileSearch(filters: SearchFilters): TypeSearch {
       changedWithin(files.updatedAt, filters),
     )
     : undefined;
-  return rankedSearch('file', files, where, filters);
+  return rankedSearch('file', files, where, spaceGroups(files.spaceId, spaceIds), filters);
 }
 
 function pageSearch(filters: SearchFilters): TypeSearch {
@@ -120,11 +175,12 @@ function pageSearch(filters: SearchFilters): TypeSearch {
       filters.tagId ? sql`exists (select 1 from kb_page_tags t where t.page_id = ${kbPages.id} and t.tag_id = ${filters.tagId})` : undefined,
     )
     : undefined;
-  return rankedSearch('page', kbPages, where, filters);
+  const groups = [
+    ...spaceGroups(kbPages.spaceId, spaceIds),
+    ...(scope.organizationPages ? [{ key: null, where: and(isNull(kbPages.spaceId), eq(kbPages.organizationId, scope.organizationId))! }] : []),
+  ];
+  return rankedSearch('page', kbPages, where, groups, filters);
 }
-
-// How many of a space's newest messages the common-word walk reads, at least (and 20 per result asked for).
-const RECENT_DEPTH = 1000;
 
 type MessageRow = { id: string; spaceId: string; at: string | Date };
 
@@ -156,7 +212,7 @@ function messageSearch(filters: SearchFilters): TypeSearch {
       // A common word: each space's newest messages are read along (space_id, seq) and tested, up
       // to a depth. A space with a full window there has its newest hits (seq follows posting
       // order); the spaces without one, where the word is rarer, are asked of the index instead.
-      const depth = Math.max(RECENT_DEPTH, window * 20);
+      const depth = depthFor(window);
       const walked = await db.execute(sql`
         select m.id, s.id as "spaceId", m.created_at as "at" from unnest(array[${uuids(spaceIds)}]) as s(id)
         cross join lateral (

@@ -13,7 +13,7 @@ export function taskSearchColumns(task: Pick<Task, 'name' | 'description' | 'del
 }
 
 /** A task row to insert with its search columns (the vector is an SQL cast, not a plain value). */
-export type NewTaskRow = Omit<NewTask, 'searchVector'> & { searchVector?: SQL };
+export type NewTaskRow = Omit<NewTask, 'searchVector' | 'titleVector'> & { searchVector?: SQL; titleVector?: SQL };
 
 const CHUNK = 500;
 
@@ -25,12 +25,12 @@ export async function refreshTaskSearch(tx: Transaction, spaceId: string | null,
       .from(tasks).where(and(inArray(tasks.id, part), spaceId ? eq(tasks.spaceId, spaceId) : undefined));
     if (!rows.length) continue;
     const values = rows.map((row) => {
-      const { searchText, searchVector } = taskSearchColumns(row);
-      return sql`(${row.id}::uuid, ${searchText}::text, ${searchVector})`;
+      const { searchText, searchVector, titleVector } = taskSearchColumns(row);
+      return sql`(${row.id}::uuid, ${searchText}::text, ${searchVector}, ${titleVector})`;
     });
     await tx.update(tasks)
-      .set({ searchText: sql`v.search_text`, searchVector: sql`v.search_vector` })
+      .set({ searchText: sql`v.search_text`, searchVector: sql`v.search_vector`, titleVector: sql`v.title_vector` })
       .where(eq(tasks.id, sql`v.id`))
-      .from(sql`(values ${sql.join(values, sql`, `)}) as v(id, search_text, search_vector)`);
+      .from(sql`(values ${sql.join(values, sql`, `)}) as v(id, search_text, search_vector, title_vector)`);
   }
 }

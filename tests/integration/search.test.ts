@@ -195,10 +195,10 @@ describe('global search', () => {
     const { file } = await uploadFile(userActor(seeded.admin), seeded.space.id, { name: '历史文件.md' }, bytesOf('# 老文档'));
     const page = await seedKbPage({ organizationId: seeded.organization.id, spaceId: seeded.space.id, title: '历史页面', text: '旧知识' });
     const db = database.handle.db;
-    await db.update(tasks).set({ searchText: null, searchVector: null }).where(eq(tasks.id, task.id));
-    await db.update(files).set({ searchText: null, searchVector: null }).where(eq(files.id, file.id));
+    await db.update(tasks).set({ searchText: null, searchVector: null, titleVector: null }).where(eq(tasks.id, task.id));
+    await db.update(files).set({ searchText: null, searchVector: null, titleVector: null }).where(eq(files.id, file.id));
     await db.execute(sql`update file_versions set extracted_text = null where file_id = ${file.id}`);
-    await db.update(kbPages).set({ searchText: null, searchVector: null }).where(eq(kbPages.id, page.id));
+    await db.update(kbPages).set({ searchText: null, searchVector: null, titleVector: null }).where(eq(kbPages.id, page.id));
     expect((await searchEverything(userActor(seeded.admin), { q: '历史' })).hits).toEqual([]);
     const counts = await backfillSearchColumns();
     expect(counts).toMatchObject({ tasks: expect.any(Number), files: expect.any(Number), pages: expect.any(Number) });
@@ -244,6 +244,30 @@ describe('global search of a common word', () => {
     expect(result.hits.slice(titled.length).map((h) => h.title)).toEqual(newest);
     const english = await searchEverything(actor, { q: 'report', type: 'task' });
     expect(english.counts.task.total).toBe(0);
+  });
+  it('ranks exactly when titles hold the word in one space and rarely in another (walked, then asked of the index)', async () => {
+    const seeded = await seedSpace();
+    const spaceOf = async (name: string) => createSpace(userActor(seeded.admin), seeded.organization.id, {
+      name, goal: '无', startDate: '2026-12-01', endDate: '2027-01-31', departmentIds: [seeded.department.id], adminIds: [seeded.admin.id],
+    });
+    const [dense, sparse] = [await spaceOf('周报密集'), await spaceOf('周报稀疏')];
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000);
+    // Dense: 1,100 tasks, every one named 周报 (older). Sparse: 1,100 tasks, every 250th named so
+    // (newer; the oldest of them beyond the walk's depth), the rest holding it in their text only;
+    // the seeded space: 20 tasks with it in the text.
+    const rows = [
+      ...Array.from({ length: 1100 }, (_, i) => ({ spaceId: dense.id, name: `周报${i}`, text: '', at: at(i) })),
+      ...Array.from({ length: 1100 }, (_, i) => ({ spaceId: sparse.id, name: i % 250 === 3 ? `稀疏周报${i}` : `事项${i}`, text: `写周报${i}`, at: at(2000 + i * 2) })),
+      ...Array.from({ length: 20 }, (_, i) => ({ spaceId: seeded.space.id, name: `杂项${i}`, text: `周报附件${i}`, at: at(9000 + i) })),
+    ].map((r, i) => ({
+      spaceId: r.spaceId, number: 1000 + i, name: r.name, dueDate: '2026-12-31', assigneeId: seeded.admin.id, ...searchColumns(r.name, r.text), updatedAt: r.at,
+    }));
+    const db = database.handle.db;
+    for (let i = 0; i < rows.length; i += 300) await db.insert(tasks).values(rows.slice(i, i + 300));
+    const result = await searchEverything(userActor(seeded.admin), { q: '周报', type: 'task', limit: 40 });
+    expect(result.counts.task).toEqual({ total: 1000, capped: true });
+    const ranked = [...rows].sort((a, b) => Number(b.name.includes('周报')) - Number(a.name.includes('周报')) || b.updatedAt.getTime() - a.updatedAt.getTime());
+    expect(result.hits.map((h) => h.title)).toEqual(ranked.slice(0, 40).map((r) => r.name));
   });
 });
 
