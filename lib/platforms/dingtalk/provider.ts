@@ -38,8 +38,8 @@ export function dingtalkProvider(config: DingtalkConfig) {
     tokenUrl: apiUrl(config.apiUrl, '/v1.0/oauth2/userAccessToken').toString(),
     userinfoUrl: apiUrl(config.apiUrl, '/v1.0/contact/users/me').toString(),
     async exchange(params) {
-      // DingTalk's callback names the code `authCode` (older pages also send `code`).
-      const { accessToken } = await exchangeDingtalkCode(config, params.authCode ?? params.code ?? '');
+      // The auth route copied DingTalk's `authCode` into `code` (see ./callback).
+      const { accessToken } = await exchangeDingtalkCode(config, params.code ?? '');
       return { access_token: accessToken, token_type: 'bearer' };
     },
     isCodeRejection: isDingtalkCodeRejection,
