@@ -2,6 +2,8 @@
  * App access tokens (DingTalk, Feishu tenant, WeCom) last about two hours and the platforms
  * rate-limit fetching them, so each process keeps them until shortly before they expire.
  */
+import { createHash } from 'node:crypto';
+
 const tokens = new Map<string, { value: string; expiresAt: number }>();
 
 /** Renew this long before the platform's expiry, so a token never dies mid-request. */
@@ -21,4 +23,10 @@ export async function cachedAppToken(
 /** Drops a token the platform refused (revoked, secret changed) so the next call fetches a new one. */
 export function forgetAppToken(key: string): void {
   tokens.delete(key);
+}
+
+/** The cache key of one app: its API host, its id and (hashed) secret, so a changed secret fetches anew. */
+export function appTokenKey(...parts: string[]): string {
+  const secret = parts.pop() ?? '';
+  return [...parts, createHash('sha256').update(secret).digest('hex').slice(0, 16)].join('|');
 }

@@ -157,6 +157,8 @@ export interface DingtalkData {
 export interface DingtalkServer extends PlatformServer {
   data: DingtalkData;
   issueCode(unionId: string, ttlMs?: number): string;
+  /** Makes every app token handed out so far invalid (as a secret rotation or expiry would). */
+  revokeAppTokens(): void;
 }
 
 export async function startDingtalkServer(data: DingtalkData, port = 0): Promise<DingtalkServer> {
@@ -223,7 +225,7 @@ export async function startDingtalkServer(data: DingtalkData, port = 0): Promise
     }),
   };
   const server = await startServer((request) => routes[`${request.method} ${request.path}`] ?? null, port);
-  return { ...server, data, issueCode: (unionId, ttlMs) => codes.issue(unionId, ttlMs) };
+  return { ...server, data, issueCode: (unionId, ttlMs) => codes.issue(unionId, ttlMs), revokeAppTokens: () => appTokens.clear() };
 }
 
 // ---------------------------------------------------------------------------------------------

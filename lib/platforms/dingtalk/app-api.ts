@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiUrl, checkErrcode, PlatformApiError, requestJson } from '../http';
-import { cachedAppToken, forgetAppToken } from '../token-cache';
+import { appTokenKey, cachedAppToken, forgetAppToken } from '../token-cache';
 import type { DingtalkConfig } from './config';
 
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().default(7200) });
@@ -8,7 +8,7 @@ const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.co
 const STALE_TOKEN_CODES = new Set(['40014', '42001', '88']);
 
 function tokenKey(config: DingtalkConfig) {
-  return `dingtalk|${config.oapiUrl}|${config.clientId}`;
+  return appTokenKey('dingtalk', config.oapiUrl, config.clientId, config.clientSecret);
 }
 
 /** The app's (not a person's) access token for the contact API, cached for its two hours. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiUrl, PlatformApiError, requestJson } from '../http';
-import { cachedAppToken, forgetAppToken } from '../token-cache';
+import { appTokenKey, cachedAppToken, forgetAppToken } from '../token-cache';
 import type { FeishuConfig } from './config';
 import { checkFeishuCode } from './envelope';
 
@@ -9,7 +9,7 @@ const tokenSchema = z.object({ tenant_access_token: z.string().min(1), expire: z
 const STALE_TOKEN_CODES = new Set(['99991663', '99991661', '99991668']);
 
 function tokenKey(config: FeishuConfig) {
-  return `feishu|${config.baseUrl}|${config.appId}`;
+  return appTokenKey('feishu', config.baseUrl, config.appId, config.appSecret);
 }
 
 /** The app's tenant access token (internal app), cached for its two hours. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiUrl, checkErrcode, PlatformApiError, requestJson } from '../http';
-import { cachedAppToken, forgetAppToken } from '../token-cache';
+import { appTokenKey, cachedAppToken, forgetAppToken } from '../token-cache';
 import type { WecomConfig } from './config';
 
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().default(7200) });
@@ -10,7 +10,7 @@ const STALE_TOKEN_CODES = new Set(['40014', '42001']);
 export const WECOM_INVALID_CODE = '40029';
 
 function tokenKey(config: WecomConfig) {
-  return `wecom|${config.apiUrl}|${config.corpId}|${config.agentId}`;
+  return appTokenKey('wecom', config.apiUrl, config.corpId, config.agentId, config.secret);
 }
 
 export function wecomAppToken(config: WecomConfig): Promise<string> {
