@@ -1,5 +1,6 @@
 import { appBaseUrl } from '@/lib/app-url';
 import { Invalid } from '@/lib/errors';
+import { platformCallbackUrl } from '../callback-url';
 import { apiUrl } from '../http';
 import { clientPlatform } from '../user-agent';
 import type { WecomConfig } from './config';
@@ -37,12 +38,9 @@ export function wecomRedirectFor(config: WecomConfig, query: URLSearchParams, us
   const redirectUri = query.get('redirect_uri');
   const state = query.get('state');
   const fieldErrors: Record<string, string[]> = {};
-  if (redirectUri !== wecomCallbackUrl()) fieldErrors.redirect_uri = ['invalid'];
+  if (redirectUri !== platformCallbackUrl('wecom')) fieldErrors.redirect_uri = ['invalid'];
   if (!state) fieldErrors.state = ['required'];
   if (Object.keys(fieldErrors).length) throw Invalid(fieldErrors);
   return wecomAuthorizeUrl(config, { redirectUri: redirectUri!, state: state!, inClient: clientPlatform(userAgent) === 'wecom' });
 }
 
-export function wecomCallbackUrl(): string {
-  return `${appBaseUrl()}/api/auth/callback/wecom`;
-}
