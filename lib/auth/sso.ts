@@ -114,12 +114,15 @@ export async function resolveSsoUser(rawClaims: Record<string, unknown>): Promis
 const active = (user: User): SsoResult => (user.isActive ? { ok: true, user, created: false } : { ok: false, reason: 'sso_deactivated' });
 
 /**
- * The one resolver of every external sign-in: by the (provider, subject) identity; then by the
- * person's directory record (a user imported by contact sync, even without an email); then by a
- * verified email, linking the identity; else a new user just in time, in the directory
- * department when it is known. Never two accounts for one email, never a deactivated user in.
+ * The one resolver of every external sign-in. Nobody the platform places outside the
+ * organisation; then by the (provider, subject) identity; then by the person's directory record
+ * (a user imported by contact sync, even without an email); then by a verified email, linking
+ * the identity; else a new user just in time, in the directory department when it is known.
+ * Never two accounts for one email, never a deactivated user in.
  */
 export async function resolveExternalUser(person: ExternalPerson): Promise<SsoResult> {
+  // Before the identity: someone who has left the company's contacts no longer gets in.
+  if (person.member === false) return { ok: false, reason: 'sso_not_member' };
   const db = await getDb();
   const [linked] = await db
     .select({ user: users })
@@ -127,7 +130,6 @@ export async function resolveExternalUser(person: ExternalPerson): Promise<SsoRe
     .innerJoin(users, eq(users.id, userIdentities.userId))
     .where(and(eq(userIdentities.provider, person.provider), eq(userIdentities.subject, person.subject)));
   if (linked) return active(linked.user);
-  if (person.member === false) return { ok: false, reason: 'sso_not_member' };
 
   const organization = await ensureOrganization();
   const directory = person.directory?.externalIds.length ? person.directory : null;

@@ -192,6 +192,14 @@ describe('DingTalk sign-in', () => {
     expect(await identityOf('dingtalk', `outsider-${id}`)).toBeUndefined();
   });
 
+  it('refuses someone who has left the organisation\'s contacts since their last sign-in', async () => {
+    const member = addMember({ org_email: uniqueEmail('left') });
+    expect(errorOf(await signInWith('dingtalk'))).toBeNull();
+    dingtalk.data.contacts = dingtalk.data.contacts.filter((c) => c.userid !== member.userid);
+    browser.reset();
+    expect(errorOf(await signInWith('dingtalk'))).toBe('sso_not_member');
+  });
+
   it('ends a deactivated user\'s sessions and refuses their next sign-in', async () => {
     addMember({ org_email: uniqueEmail('leaver') });
     await signInWith('dingtalk');
