@@ -23,6 +23,17 @@ export const ssoOnlyURL = `http://127.0.0.1:${SSO_ONLY_PORT}`;
 const SECOND_PORT = process.env.E2E_SECOND_PORT ?? '3102';
 const secondProcessURL = `http://127.0.0.1:${SECOND_PORT}`;
 
+// The local DingTalk (tests/e2e/platform-server.ts) the main app's DingTalk sign-in is pointed at.
+const PLATFORM_PORT = process.env.E2E_PLATFORM_PORT ?? '3191';
+const platformURL = `http://127.0.0.1:${PLATFORM_PORT}`;
+const dingtalkEnv = {
+  DINGTALK_CLIENT_ID: 'xiezuo-e2e-dingtalk',
+  DINGTALK_CLIENT_SECRET: 'xiezuo-e2e-dingtalk-secret',
+  DINGTALK_LOGIN_URL: platformURL,
+  DINGTALK_API_URL: platformURL,
+  DINGTALK_OAPI_URL: platformURL,
+};
+
 const ssoEnv = {
   OIDC_ISSUER: `http://127.0.0.1:${IDP_PORT}`,
   OIDC_CLIENT_ID: 'xiezuo-e2e',
@@ -87,6 +98,13 @@ export default defineConfig({
       env: { ...(process.env as Record<string, string>), OIDC_IDP_PORT: IDP_PORT, APP_URLS: `${baseURL},${ssoOnlyURL}` },
     },
     {
+      command: `exec node_modules/.bin/tsx tests/e2e/platform-server.ts`,
+      url: `${platformURL}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { ...(process.env as Record<string, string>), E2E_PLATFORM_PORT: PLATFORM_PORT },
+    },
+    {
       // Started directly (not through npx) so that stopping it frees the port.
       command: `node_modules/.bin/tsx lib/cli/main.ts seed-demo && exec node_modules/.bin/next start -p ${PORT}`,
       url: `${baseURL}/api/health`,
@@ -101,6 +119,7 @@ export default defineConfig({
         SEED_DEMO: '1',
         NEXTAUTH_URL: baseURL,
         ...ssoEnv,
+        ...dingtalkEnv,
       },
     },
     {

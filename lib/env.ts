@@ -47,6 +47,33 @@ const envSchema = z.object({
   OIDC_DISPLAY_NAME: z.string().min(1).optional(),
   /** Name of an ID-token/userinfo claim holding the user's department name, if the IdP sends one. */
   OIDC_DEPARTMENT_CLAIM: z.string().min(1).optional(),
+  /**
+   * DingTalk (钉钉) sign-in and contact sync: the AppKey and AppSecret (Client ID / Client Secret)
+   * of an internal app (企业内部应用); both turn it on. See README "Sign-in with DingTalk, Feishu/Lark and WeCom".
+   */
+  DINGTALK_CLIENT_ID: z.string().min(1).optional(),
+  DINGTALK_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The organisation's corpId: the authorisation page then signs in to this organisation only. */
+  DINGTALK_CORP_ID: z.string().min(1).optional(),
+  /** DingTalk's hosts; only tests and API gateways change them. */
+  DINGTALK_LOGIN_URL: z.url().default('https://login.dingtalk.com'),
+  DINGTALK_API_URL: z.url().default('https://api.dingtalk.com'),
+  DINGTALK_OAPI_URL: z.url().default('https://oapi.dingtalk.com'),
+  /** Feishu/Lark (飞书) sign-in and contact sync: the App ID and App Secret of a custom app (企业自建应用). */
+  FEISHU_APP_ID: z.string().min(1).optional(),
+  FEISHU_APP_SECRET: z.string().min(1).optional(),
+  /** The open platform's host: https://open.feishu.cn, or https://open.larksuite.com for Lark. */
+  FEISHU_BASE_URL: z.url().default('https://open.feishu.cn'),
+  /** The authorisation page's host; unset: accounts.feishu.cn / accounts.larksuite.com after FEISHU_BASE_URL. */
+  FEISHU_ACCOUNTS_URL: z.url().optional(),
+  /** WeCom (企业微信) sign-in: the corp ID, the self-built app's AgentId and its Secret; all three turn it on. */
+  WECOM_CORP_ID: z.string().min(1).optional(),
+  WECOM_AGENT_ID: z.string().min(1).optional(),
+  WECOM_SECRET: z.string().min(1).optional(),
+  /** WeCom's hosts: the API, the in-client authorisation page and the QR-code login page. */
+  WECOM_API_URL: z.url().default('https://qyapi.weixin.qq.com'),
+  WECOM_OAUTH_URL: z.url().default('https://open.weixin.qq.com'),
+  WECOM_LOGIN_URL: z.url().default('https://login.work.weixin.qq.com'),
   /** bcrypt work factor; 12 takes ~0.3 s here. Never below 10. */
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(15).default(12),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -128,6 +155,21 @@ function checkLdap(data: Env) {
   }
 }
 
+/** Half an app's credentials would show a sign-in button that can only fail. */
+function checkPlatforms(data: Env) {
+  const groups: string[][] = [
+    ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'],
+    ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'],
+    ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET'],
+  ];
+  for (const names of groups) {
+    const set = names.map((name) => Boolean(data[name as keyof Env]));
+    if (set.some(Boolean) && !set.every(Boolean)) {
+      throw new Error(`Invalid environment configuration: ${names.join(', ')} go together.`);
+    }
+  }
+}
+
 function parseEnv(): Env {
   const source = { ...process.env };
   // An empty value in .env means "not set".
@@ -142,6 +184,7 @@ function parseEnv(): Env {
   if (sso.some(Boolean) && !sso.every(Boolean)) {
     throw new Error('Invalid environment configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together.');
   }
+  checkPlatforms(parsed.data);
   checkFileStore(parsed.data);
   checkLdap(parsed.data);
   return parsed.data;

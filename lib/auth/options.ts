@@ -4,7 +4,9 @@ import type { Provider } from 'next-auth/providers/index';
 import { env } from '@/lib/env';
 import { getAuthSecret } from './secret';
 import { verifyCredentials } from './sign-in';
-import { isSsoConfigured, resolveSsoUser, ssoDiscoveryUrl, SSO_PROVIDER_ID } from './sso';
+import { type PlatformConfigs, isPlatformProvider, platformConfigsFromEnv, platformProviders } from '@/lib/platforms/providers';
+import { isPlatformRefusal, type PlatformProfile } from '@/lib/platforms/sign-in';
+import { isSsoConfigured, resolveExternalUser, resolveSsoUser, ssoDiscoveryUrl, SSO_PROVIDER_ID, type SsoResult } from './sso';
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -59,19 +61,32 @@ function ssoProvider(): Provider {
   };
 }
 
-function buildAuthOptions(secret: string): AuthOptions {
+/** Maps an external sign-in to our user (OIDC claims, or the platform's person); null for local sign-in. */
+async function resolveExternalSignIn(provider: string | undefined, profile: unknown): Promise<SsoResult | null> {
+  if (provider === SSO_PROVIDER_ID) return resolveSsoUser((profile ?? {}) as Record<string, unknown>);
+  if (!isPlatformProvider(provider)) return null;
+  const person = profile as PlatformProfile;
+  return isPlatformRefusal(person) ? { ok: false, reason: person.refusal } : resolveExternalUser(person);
+}
+
+/** The options next-auth runs with; `platforms` defaults to the apps configured in the environment. */
+export function buildAuthOptions(secret: string, platforms: PlatformConfigs = platformConfigsFromEnv()): AuthOptions {
   return {
     secret,
     // Credentials sign-in needs JWT sessions; the cookie holds only the user id and a session
     // version, which getCurrentUser checks against the database on every request.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
-    providers: [...(env.AUTH_LOCAL_ENABLED ? [localProvider] : []), ...(isSsoConfigured() ? [ssoProvider()] : [])],
+    providers: [
+      ...(env.AUTH_LOCAL_ENABLED ? [localProvider] : []),
+      ...(isSsoConfigured() ? [ssoProvider()] : []),
+      ...platformProviders(platforms),
+    ],
     callbacks: {
-      // SSO: map the IdP's person to ours (just in time); refusals go back to the sign-in page.
+      // SSO and platforms: map their person to ours (just in time); refusals go back to the sign-in page.
       async signIn({ user, account, profile }) {
-        if (account?.provider !== SSO_PROVIDER_ID) return true;
-        const result = await resolveSsoUser((profile ?? {}) as Record<string, unknown>);
+        const result = await resolveExternalSignIn(account?.provider, profile);
+        if (!result) return true;
         if (!result.ok) return `/sign-in?error=${result.reason}`;
         // next-auth hands this same object to the jwt callback: it now names our user.
         Object.assign(user, { id: result.user.id, sessionVersion: result.user.sessionVersion });

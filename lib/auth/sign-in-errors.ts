@@ -6,6 +6,9 @@ const messages: Record<string, string> = {
   sso_no_email: 'ssoNoEmail',
   sso_email_unverified: 'ssoEmailUnverified',
   sso_deactivated: 'ssoDeactivated',
+  sso_not_member: 'ssoNotMember',
+  sso_code_invalid: 'ssoCodeInvalid',
+  sso_state_mismatch: 'ssoStateMismatch',
   // The IdP refused or the exchange failed (error callback, tampered or replayed state, bad code).
   OAuthSignin: 'ssoFailed',
   OAuthCallback: 'ssoFailed',
