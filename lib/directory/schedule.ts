@@ -1,7 +1,9 @@
+import { asc } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { organizations } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
 import { isDomainError } from '@/lib/errors';
-import { ensureOrganization } from '@/lib/org/service';
 import { configuredSources, type ConfiguredSource } from './sources';
 import { applyScheduledSync } from './sync';
 
@@ -24,12 +26,15 @@ export async function runScheduledSyncs(
   if (!interval) return [];
   const sources = options.sources ?? configuredSources();
   if (!sources.length) return [];
-  const organization = await ensureOrganization();
+  // The configured directories belong to the installation's organisation: the first one made.
+  const db = await getDb();
+  const [organization] = await db.select({ id: organizations.id }).from(organizations).orderBy(asc(organizations.createdAt), asc(organizations.id)).limit(1);
+  if (!organization) return [];
   const slotStart = syncSlotStart(now, interval);
   const ran: string[] = [];
   for (const { source, reader } of sources) {
     try {
-      const run = await applyScheduledSync(systemActor, organization.id, reader(), slotStart);
+      const run = await applyScheduledSync(systemActor, organization.id, reader(), slotStart, now);
       if (run) ran.push(source);
     } catch (error) {
       // Another process holds this source's run: it is done for this slot.

@@ -53,6 +53,8 @@ interface RunOptions {
   dryRun: boolean;
   /** For the schedule: skip (return null) when an applied scheduled run started at or after this time. */
   notSince?: Date;
+  /** When the run starts (the schedule's tick time); default now. */
+  startedAt?: Date;
   /** Keep the snapshot in the report (a previewed upload is applied from it). */
   keepSnapshot?: boolean;
 }
@@ -68,7 +70,7 @@ async function recordFailure(organizationId: string, source: DirectorySource, ac
 
 async function runSync(actor: Actor, organizationId: string, reader: DirectoryReader, options: RunOptions): Promise<DirectorySyncRun | null> {
   assertCanInOrg(actor, organizationId, 'org.manageUsers');
-  const startedAt = new Date();
+  const startedAt = options.startedAt ?? new Date();
   const source = reader.source;
   const db = await getDb();
   if (options.notSince && await ranSince(db, organizationId, source, options.notSince)) return null;
@@ -130,9 +132,9 @@ export async function applySync(actor: Actor, organizationId: string, reader: Di
   return (await runSync(actor, organizationId, reader, { dryRun: false }))!;
 }
 
-/** The schedule's run: skipped (null) when another process already ran this source since `slotStart`. */
-export async function applyScheduledSync(actor: Actor, organizationId: string, reader: DirectoryReader, slotStart: Date): Promise<DirectorySyncRun | null> {
-  return runSync(actor, organizationId, reader, { dryRun: false, notSince: slotStart });
+/** The schedule's run at `now`: skipped (null) when another process already ran this source since `slotStart`. */
+export async function applyScheduledSync(actor: Actor, organizationId: string, reader: DirectoryReader, slotStart: Date, now: Date): Promise<DirectorySyncRun | null> {
+  return runSync(actor, organizationId, reader, { dryRun: false, notSince: slotStart, startedAt: now });
 }
 
 /** Applies a previewed upload exactly as it was reviewed (the file is not uploaded twice). */
