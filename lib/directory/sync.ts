@@ -46,7 +46,7 @@ function namesOf(current: CurrentDirectory) {
 /** One run per organisation and source at a time, across processes: a second one is refused, not queued. */
 async function lockSource(tx: Transaction, organizationId: string, source: DirectorySource) {
   const result = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`directory-sync:${organizationId}:${source}`})) as locked`)) as unknown as { rows: { locked: boolean }[] };
-  if (!result.rows[0]?.locked) throw Conflict('directorySyncRunning');
+  if (!result.rows[0]?.locked) throw Conflict('directory.errors.running');
 }
 
 interface RunOptions {
@@ -104,7 +104,7 @@ async function runSync(actor: Actor, organizationId: string, reader: DirectoryRe
     });
   } catch (error) {
     // A run already going is the caller's to hear about; anything else rolled back and is recorded.
-    if (isDomainError(error) && error.messageKey === 'directorySyncRunning') throw error;
+    if (isDomainError(error) && error.messageKey === 'directory.errors.running') throw error;
     return recordFailure(organizationId, source, actor, options.dryRun, startedAt, error);
   }
 }
