@@ -23,8 +23,3 @@ export async function tasksNeedingReassignment(executor: Executor, scope: { spac
     ))
     .orderBy(asc(tasks.spaceId), asc(tasks.number));
 }
-
-/** A task row's flag: open and assigned to someone who is no longer active. */
-export function needsReassignment(task: { status: string }, assignee: { isActive: boolean } | null | undefined): boolean {
-  return task.status !== 'done' && assignee?.isActive === false;
-}

@@ -12,6 +12,7 @@ import { runScheduledSyncs } from '@/lib/directory/schedule';
 import type { DirectoryPerson, DirectoryReader, DirectorySnapshot } from '@/lib/directory/snapshot';
 import { applyPreviewedFile, applySync, listSyncRuns, previewSync } from '@/lib/directory/sync';
 import { createUser, setUserActive } from '@/lib/org/user-admin-service';
+import { getTask, listTasks } from '@/lib/tasks/queries';
 import { tasksNeedingReassignment } from '@/lib/tasks/reassignment';
 import { setupTestDatabase } from './support/database';
 import { seedSpace, seedTask, uniqueEmail } from './support/factories';
@@ -166,6 +167,10 @@ describe('directory sync', () => {
     const notices = () => db.select().from(notifications)
       .where(and(eq(notifications.kind, 'task.needsReassignment'), eq(notifications.spaceId, seeded.space.id), eq(notifications.userId, seeded.admin.id)));
     expect(await notices()).toHaveLength(1);
+    // The task list and the task page carry what the 待重新分配 badge shows.
+    const list = await listTasks(userActor(seeded.admin), seeded.space.id, {}, '2026-12-01');
+    expect(list.rows.find((r) => r.id === task.id)).toMatchObject({ assigneeActive: false });
+    expect((await getTask(userActor(seeded.admin), task.id)).task.assigneeActive).toBe(false);
     // Reactivated, the task no longer needs a new assignee.
     await setUserActive(systemActor, orgId, seeded.participant.id, true);
     expect(await tasksNeedingReassignment(db, { spaceId: seeded.space.id })).toEqual([]);
