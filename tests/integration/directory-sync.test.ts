@@ -14,7 +14,12 @@ import { applyPreviewedFile, applySync, listSyncRuns, previewSync } from '@/lib/
 import { createUser, setUserActive } from '@/lib/org/user-admin-service';
 import { getTask, listTasks } from '@/lib/tasks/queries';
 import { tasksNeedingReassignment } from '@/lib/tasks/reassignment';
+import { POST as applyRoute } from '@/app/api/v1/directory/[source]/apply/route';
+import { POST as previewRoute } from '@/app/api/v1/directory/[source]/preview/route';
+import { GET as runsRoute } from '@/app/api/v1/directory/runs/route';
+import { GET as templateRoute } from '@/app/api/v1/directory/template/route';
 import { setupTestDatabase } from './support/database';
+import { call, tokenOf } from './support/api-client';
 import { seedSpace, seedTask, uniqueEmail } from './support/factories';
 import { cookieJar, signInAs } from './support/session';
 
@@ -33,7 +38,7 @@ vi.mock('@/lib/audit', async (importOriginal) => {
   };
 });
 
-setupTestDatabase();
+const database = setupTestDatabase();
 beforeEach(() => {
   cookieJar.clear();
   failAudit.action = null;
@@ -280,5 +285,83 @@ describe('CSV and xlsx upload', () => {
     // A bad upload is the user's to fix: refused, not stored as a failed run.
     const { organization, actor } = await freshOrganization();
     await expect(previewSync(actor, organization.id, fileReader(csv(''), 'x.csv'))).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+describe('one run per organisation and source', () => {
+  // PGlite has one connection, so two transactions never overlap there; Postgres shows the lock.
+  it.skipIf(!process.env.DATABASE_URL)('refuses an apply while another holds the source, and records nothing', async () => {
+    const { organization, actor } = await freshOrganization();
+    const { Pool } = await import('pg');
+    const other = new Pool({ connectionString: database.url, max: 1 });
+    const client = await other.connect();
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`directory-sync:${organization.id}:ldap`]);
+      await expect(applySync(actor, organization.id, fakeReader({ departments: tree, people: [person('l1')] })))
+        .rejects.toMatchObject({ status: 409, messageKey: 'directory.errors.running' });
+      await client.query('rollback');
+    } finally {
+      client.release();
+      await other.end();
+    }
+    expect((await orgState(organization.id)).depts).toHaveLength(0);
+    expect(await listSyncRuns(actor, organization.id)).toHaveLength(0);
+    // Free again: the run goes through.
+    expect((await applySync(actor, organization.id, fakeReader({ departments: tree, people: [person('l1')] }))).status).toBe('succeeded');
+  });
+});
+
+describe('REST /api/v1/directory', () => {
+  function multipart(bytes: string) {
+    const form = new FormData();
+    form.set('file', new Blob([bytes]), 'whatever.name');
+    return form;
+  }
+  async function post(handler: typeof previewRoute, token: string, source: string, body: FormData) {
+    const request = new Request('http://localhost/api/v1/directory', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' }, body });
+    const response = await handler(request, { params: Promise.resolve({ source }) });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('previews an uploaded CSV (type sniffed), applies the preview and lists the runs', async () => {
+    const { organization, admin } = await freshOrganization();
+    const token = await tokenOf(admin);
+    const preview = await post(previewRoute, token, 'file', multipart('姓名,邮箱,部门\n周九,zhoujiu.api@corp.example.com,法务部\n'));
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ dryRun: true, status: 'succeeded', report: { counts: { peopleCreated: 1, departmentsCreated: 1 } } });
+    expect(preview.body.report.snapshot).toBeUndefined();
+    const applied = await call(applyRoute, { token, params: { source: 'file' }, body: { previewRunId: preview.body.id } });
+    expect(applied).toMatchObject({ status: 200, body: { dryRun: false, status: 'succeeded' } });
+    expect((await orgState(organization.id)).people.map((p) => p.name)).toContain('周九');
+    const runs = await call(runsRoute, { token });
+    expect(runs.body.runs.map((r: { id: string }) => r.id)).toEqual([applied.body.id, preview.body.id]);
+  });
+
+  it('answers bad input and strangers with 4xx JSON, never a 500', async () => {
+    const { admin } = await freshOrganization();
+    const token = await tokenOf(admin);
+    expect(await post(previewRoute, token, 'file', multipart(''))).toMatchObject({ status: 422, body: { error: { fields: { file: [expect.any(String)] } } } });
+    expect(await post(previewRoute, token, 'file', multipart('a,b\n1,2\n'))).toMatchObject({ status: 422, body: { error: { fields: { file: ['Required columns are missing: name, and email or employee ID.'] } } } });
+    expect((await post(previewRoute, token, 'ldap', multipart('x'))).status).toBe(404); // not configured here
+    expect((await call(applyRoute, { token, params: { source: 'file' }, body: {} })).status).toBe(422);
+    expect((await call(applyRoute, { token, params: { source: 'file' }, body: { previewRunId: crypto.randomUUID() } })).status).toBe(404);
+    const member = await createUser(systemActor, admin.organizationId, { email: uniqueEmail(), name: '成员' });
+    const memberToken = await tokenOf(member);
+    expect((await post(previewRoute, memberToken, 'file', multipart('姓名,邮箱\n甲,jia@corp.example.com\n'))).status).toBe(403);
+    expect((await call(runsRoute, { token: memberToken })).status).toBe(403);
+    expect((await call(runsRoute, {})).status).toBe(401);
+  });
+
+  it('downloads the templates', async () => {
+    const { admin } = await freshOrganization();
+    const token = await tokenOf(admin);
+    const withToken = (format: string) => new Request(`http://localhost/api/v1/directory/template?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+    const csvResponse = await templateRoute(withToken('csv'), { params: Promise.resolve({}) });
+    expect(csvResponse.headers.get('content-type')).toContain('text/csv');
+    expect(await csvResponse.text()).toContain('工号,姓名,邮箱');
+    const xlsxResponse = await templateRoute(withToken('xlsx'), { params: Promise.resolve({}) });
+    expect(xlsxResponse.status).toBe(200);
+    expect(xlsxResponse.headers.get('content-disposition')).toContain('directory-template.xlsx');
   });
 });
