@@ -78,7 +78,7 @@ async function xlsxRows(bytes: Uint8Array): Promise<{ columns: Set<FileColumn>; 
 const departmentPath = (text: string) => text.split(/[/／]/).map((s) => s.trim()).filter(Boolean);
 
 /** Turns the rows into a snapshot; rows that name nobody are skipped with their row number. */
-function snapshotFromRows(rows: Row[]): DirectorySnapshot {
+function snapshotFromRows(rows: Row[], columns: ReadonlySet<FileColumn>): DirectorySnapshot {
   const departments = new Map<string, DirectoryDepartment>();
   const people: DirectoryPerson[] = [];
   const skipped: SkippedRecord[] = [];
@@ -100,7 +100,10 @@ function snapshotFromRows(rows: Row[]): DirectorySnapshot {
       employeeId: cells.employeeId ?? null, departmentExternalId, active: !status || ACTIVE.includes(status),
     });
   }
-  return { source: 'file', departments: [...departments.values()], people, skipped };
+  // A column the file lacks says nothing about those values (an empty cell of a column it has clears one).
+  const optional = { phone: 'phone', title: 'title', employeeId: 'employeeId', department: 'departmentExternalId' } as const;
+  const missingFields = (Object.keys(optional) as (keyof typeof optional)[]).filter((c) => !columns.has(c)).map((c) => optional[c]);
+  return { source: 'file', departments: [...departments.values()], people, skipped, ...(missingFields.length ? { missingFields } : {}) };
 }
 
 /** Reads an uploaded CSV or .xlsx; refuses (422 on `file`) other types, oversized files and missing columns. */
@@ -111,7 +114,7 @@ export async function readDirectoryFile(bytes: Uint8Array, fileName: string): Pr
   if (!kind) throw refused('directory.problems.unsupportedFile');
   const { columns, rows } = kind === 'csv' ? csvRows(bytes) : await xlsxRows(bytes);
   if (!columns.has('name') || (!columns.has('email') && !columns.has('employeeId'))) throw refused('directory.problems.missingColumns');
-  return snapshotFromRows(rows);
+  return snapshotFromRows(rows, columns);
 }
 
 /** The file source as a reader (the upload is read once, when the run reads it). */

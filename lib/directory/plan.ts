@@ -189,7 +189,10 @@ export function planSync(snapshot: DirectorySnapshot, current: CurrentDirectory)
   const departments = planDepartments(snapshot, current, plan);
   const usersById = new Map(current.users.map((u) => [u.id, u]));
   const userLinks = new Map(current.userLinks.map((l) => [l.externalId, l]));
-  const linkedUserIds = new Set(current.userLinks.map((l) => l.userId));
+  const listed = new Set(snapshot.people.map((p) => p.externalId));
+  // Users the snapshot still names through one of their links; a user whose links all went away may
+  // be the same person under a new id (a staff list keyed by email, then by 工号) and is matched again.
+  const heldUserIds = new Set(current.userLinks.filter((l) => listed.has(l.externalId)).map((l) => l.userId));
   const byEmployeeId = new Map(current.users.filter((u) => u.employeeId).map((u) => [u.employeeId!, u]));
   const byEmail = new Map(current.users.map((u) => [u.email.toLowerCase(), u]));
 
@@ -205,6 +208,7 @@ export function planSync(snapshot: DirectorySnapshot, current: CurrentDirectory)
   for (const [email, list] of groupBy(snapshot.people, (p) => norm(p.email)?.toLowerCase() ?? null)) if (list.length > 1) for (const p of list) refuse(p, 'duplicateEmail', { email });
 
   const claimed = new Set<string>();
+  const missing = new Set<string>(snapshot.missingFields ?? []);
   for (const person of snapshot.people) {
     if (refused.has(person)) continue;
     const email = norm(person.email)?.toLowerCase() ?? null;
@@ -222,7 +226,7 @@ export function planSync(snapshot: DirectorySnapshot, current: CurrentDirectory)
     // Who this record is: its link, else an unlinked user with the same employee id, else the same email.
     const link = userLinks.get(person.externalId);
     let user = link ? usersById.get(link.userId) : undefined;
-    const unlinked = (u: (typeof current.users)[number] | undefined) => (u && !linkedUserIds.has(u.id) && !claimed.has(u.id) ? u : undefined);
+    const unlinked = (u: (typeof current.users)[number] | undefined) => (u && !heldUserIds.has(u.id) && !claimed.has(u.id) ? u : undefined);
     if (!user) user = unlinked(employeeId ? byEmployeeId.get(employeeId) : undefined) ?? unlinked(byEmail.get(email));
     const holderOfEmployeeId = employeeId ? byEmployeeId.get(employeeId) : undefined;
     if (holderOfEmployeeId && holderOfEmployeeId.id !== user?.id) { refuse(person, 'employeeIdTaken', { employeeId: employeeId! }); continue; }
@@ -250,20 +254,22 @@ export function planSync(snapshot: DirectorySnapshot, current: CurrentDirectory)
     if (link && link.digest === digest) { plan.unchanged.people.push(person.externalId); continue; }
     const update: PersonUpdate = { externalId: person.externalId, userId: user.id, digest, changes: {}, link: !link };
     for (const key of ['name', 'email', 'phone', 'title', 'employeeId'] as const) {
+      if (missing.has(key)) continue;
       const before = key === 'email' ? user.email.toLowerCase() : user[key];
       if ((before ?? null) !== fields[key]) update.changes[key] = { from: user[key], to: fields[key] };
     }
-    if (!pointsAt(department, user.departmentId)) update.department = { from: user.departmentId, to: department };
+    if (!missing.has('departmentExternalId') && !pointsAt(department, user.departmentId)) update.department = { from: user.departmentId, to: department };
     if (person.active !== user.isActive) update.active = person.active;
     plan.people.update.push(update);
   }
 
   // Linked people the source no longer lists have left. Records the source listed but could not
   // import (skipped above) are still there, so they are not leavers.
-  const listed = new Set(snapshot.people.map((p) => p.externalId));
   for (const link of current.userLinks) {
     const user = usersById.get(link.userId);
-    if (!listed.has(link.externalId) && user?.isActive) plan.people.deactivate.push({ externalId: link.externalId, userId: user.id, name: user.name, reason: 'leftSource' });
+    if (listed.has(link.externalId) || claimed.has(link.userId) || !user?.isActive) continue;
+    claimed.add(user.id);
+    plan.people.deactivate.push({ externalId: link.externalId, userId: user.id, name: user.name, reason: 'leftSource' });
   }
   for (const update of plan.people.update) {
     if (update.active !== false) continue;

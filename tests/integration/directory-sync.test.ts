@@ -240,6 +240,11 @@ describe('CSV and xlsx upload', () => {
     expect(depts.find((d) => d.id === mobile.parentId)?.name).toBe('产品部');
     expect(people.find((p) => p.employeeId === 'F001')).toMatchObject({ name: '王五', phone: '13900000000', title: '设计师', departmentId: mobile.id });
 
+    // A list without 部门/手机/职位/工号 columns leaves those as they are (and does not take the person for a leaver).
+    const namesOnly = await applySync(actor, organization.id, fileReader(csv('姓名,邮箱\n王五,wangwu.csv@corp.example.com\n'), 'names.csv'));
+    expect(reportOf(namesOnly).counts).toMatchObject({ peopleDeactivated: 0, peopleCreated: 0 });
+    expect((await orgState(organization.id)).people.find((p) => p.employeeId === 'F001')).toMatchObject({ isActive: true, phone: '13900000000', departmentId: mobile.id });
+
     // The same person marked 离职 in the next upload is deactivated.
     const leaving = '工号,姓名,邮箱,部门,状态\nF001,王五,wangwu.csv@corp.example.com,产品部/移动组,离职\n';
     const run = await applySync(actor, organization.id, fileReader(csv(leaving), 'staff.csv'));

@@ -141,4 +141,30 @@ describe('directory sync plan', () => {
     expect(plan.departments.create).toEqual([]);
     expect(plan.departments.update).toEqual([expect.objectContaining({ externalId: 'p', departmentId: 'd1' })]);
   });
+
+  it('leaves fields the source does not carry as they are', () => {
+    const current: CurrentDirectory = {
+      ...empty(),
+      departments: [{ id: 'd1', name: '产品部', parentId: null }],
+      users: [user('u1', { name: '人员1', email: '1@corp.example.com', phone: '139', title: '经理', departmentId: 'd1' })],
+      userLinks: [{ externalId: '1', userId: 'u1', digest: 'old' }],
+    };
+    const withoutColumns = { ...snapshot([], [person('1', { employeeId: null, departmentExternalId: null })]), missingFields: ['phone' as const, 'title' as const, 'departmentExternalId' as const] };
+    expect(planSync(withoutColumns, current).people.update[0]).toMatchObject({ changes: {}, link: false });
+    expect(planSync(withoutColumns, current).people.update[0]!.department).toBeUndefined();
+    // With the columns present, empty values clear them.
+    const withColumns = snapshot([], [person('1', { employeeId: null, departmentExternalId: null })]);
+    expect(Object.keys(planSync(withColumns, current).people.update[0]!.changes).sort()).toEqual(['phone', 'title']);
+  });
+
+  it('follows a person whose source id changed instead of deactivating them', () => {
+    const current: CurrentDirectory = {
+      ...empty(),
+      users: [user('u1', { name: '人员E1', email: 'e1@corp.example.com' })],
+      userLinks: [{ externalId: 'e1@corp.example.com', userId: 'u1', digest: 'x' }],
+    };
+    const plan = planSync(snapshot([], [person('E1', { email: 'e1@corp.example.com', employeeId: 'E1', name: '人员E1' })]), current);
+    expect(plan.people.deactivate).toEqual([]);
+    expect(plan.people.update).toEqual([expect.objectContaining({ userId: 'u1', link: true, externalId: 'E1' })]);
+  });
 });
