@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { departments, directoryDepartmentLinks, directoryUserLinks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -39,7 +39,11 @@ async function applyDepartments(tx: Transaction, actor: Actor, organizationId: s
   const resolve = resolver(created);
   // Parents come before children in the plan, so each parent exists when its child is written.
   for (const d of plan.departments.create) {
-    const [row] = await tx.insert(departments).values({ organizationId, name: d.name, parentId: resolve(d.parent) }).returning({ id: departments.id });
+    const parentId = resolve(d.parent);
+    // New departments go last among their siblings, as when an admin adds one.
+    const [last] = await tx.select({ max: sql<number>`coalesce(max(${departments.sortOrder}), -1)` }).from(departments)
+      .where(and(eq(departments.organizationId, organizationId), parentId ? eq(departments.parentId, parentId) : isNull(departments.parentId)));
+    const [row] = await tx.insert(departments).values({ organizationId, name: d.name, parentId, sortOrder: Number(last?.max ?? -1) + 1 }).returning({ id: departments.id });
     created.set(d.externalId, row!.id);
     await linkDepartment(tx, organizationId, source, d.externalId, row!.id, d.digest);
     await recordAudit(tx, actor, { organizationId, action: 'department.create', targetType: 'department', targetId: row!.id, data: { source, externalId: d.externalId } });

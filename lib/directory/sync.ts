@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { departments, directoryDepartmentLinks, directorySyncRuns, directoryUserLinks, users, type DirectorySyncRun } from '@/db/schema';
 import { actorId, type Actor } from '@/lib/auth/actor';
@@ -142,6 +142,15 @@ export async function applyPreviewedFile(actor: Actor, organizationId: string, p
   const preview = await getSyncRun(actor, organizationId, previewRunId);
   const snapshot = (preview.report as unknown as SyncReport).snapshot;
   if (!preview.dryRun || preview.source !== 'file' || !snapshot) throw NotFound();
+  // An older preview applied after a newer upload would undo it: only the latest one applies.
+  const db = await getDb();
+  const [newer] = await db.select({ id: directorySyncRuns.id }).from(directorySyncRuns)
+    .where(and(
+      eq(directorySyncRuns.organizationId, organizationId), eq(directorySyncRuns.source, 'file'),
+      eq(directorySyncRuns.status, 'succeeded'), gt(directorySyncRuns.startedAt, preview.startedAt), ne(directorySyncRuns.id, preview.id),
+      eq(directorySyncRuns.dryRun, false),
+    )).limit(1);
+  if (newer) throw Conflict('directory.errors.previewStale');
   return applySync(actor, organizationId, { source: 'file', read: async () => snapshot });
 }
 

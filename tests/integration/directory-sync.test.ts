@@ -93,6 +93,7 @@ describe('directory sync', () => {
     expect(applied).toMatchObject({ dryRun: false, status: 'succeeded' });
     const { people, depts } = await orgState(organization.id);
     const dev = depts.find((d) => d.name === '研发部')!;
+    expect(dev.sortOrder).toBe(0);
     expect(depts.find((d) => d.id === dev.parentId)?.name).toBe('总部');
     expect(people.find((p) => p.employeeId === 'E1')).toMatchObject({ title: '工程师', departmentId: dev.id, isActive: true });
 
@@ -238,6 +239,7 @@ describe('CSV and xlsx upload', () => {
     const { people, depts } = await orgState(organization.id);
     const mobile = depts.find((d) => d.name === '移动组')!;
     expect(depts.find((d) => d.id === mobile.parentId)?.name).toBe('产品部');
+    expect(depts.map((d) => d.sortOrder).sort()).toEqual([0, 0]);
     expect(people.find((p) => p.employeeId === 'F001')).toMatchObject({ name: '王五', phone: '13900000000', title: '设计师', departmentId: mobile.id });
 
     // A list without 部门/手机/职位/工号 columns leaves those as they are (and does not take the person for a leaver).
@@ -250,6 +252,17 @@ describe('CSV and xlsx upload', () => {
     const run = await applySync(actor, organization.id, fileReader(csv(leaving), 'staff.csv'));
     expect(reportOf(run).counts.peopleDeactivated).toBe(1);
     expect((await orgState(organization.id)).people.find((p) => p.employeeId === 'F001')?.isActive).toBe(false);
+  });
+
+  it('applies only the latest preview of an upload, so an old one cannot undo a newer list', async () => {
+    const { organization, actor } = await freshOrganization();
+    const older = await previewSync(actor, organization.id, fileReader(csv('工号,姓名,邮箱\nH1,旧名字,h1@corp.example.com\n'), 'a.csv'));
+    const newer = await previewSync(actor, organization.id, fileReader(csv('工号,姓名,邮箱\nH1,新名字,h1@corp.example.com\n'), 'b.csv'));
+    await applyPreviewedFile(actor, organization.id, newer.id);
+    await expect(applyPreviewedFile(actor, organization.id, older.id)).rejects.toMatchObject({ status: 409, messageKey: 'directory.errors.previewStale' });
+    expect((await orgState(organization.id)).people.find((p) => p.employeeId === 'H1')?.name).toBe('新名字');
+    const { depts } = await orgState(organization.id);
+    expect(depts).toHaveLength(0);
   });
 
   it('reads GBK CSV and English headers', async () => {
