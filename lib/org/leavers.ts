@@ -19,7 +19,7 @@ export async function announceLeaverTasks(tx: Transaction, actor: Actor, leaver:
   for (const { spaceId, n } of open) {
     await notifyUsers(tx, actor, admins.filter((a) => a.spaceId === spaceId).map((a) => a.userId), {
       organizationId: leaver.organizationId, spaceId, kind: 'task.needsReassignment',
-      data: { name: leaver.name, count: Number(n) }, href: `/spaces/${spaceId}/tasks`,
+      data: { name: leaver.name, count: Number(n) }, href: `/spaces/${spaceId}/tasks?assigneeId=${leaver.id}`,
       // One notice per deactivation: the session version moves with each one.
       dedupeKey: `leaver:${leaver.id}:${leaver.sessionVersion}:${spaceId}`,
     });

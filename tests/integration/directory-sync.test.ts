@@ -13,7 +13,7 @@ import type { DirectoryPerson, DirectoryReader, DirectorySnapshot } from '@/lib/
 import { applyPreviewedFile, applySync, listSyncRuns, previewSync } from '@/lib/directory/sync';
 import { createUser, setUserActive } from '@/lib/org/user-admin-service';
 import { getTask, listTasks } from '@/lib/tasks/queries';
-import { tasksNeedingReassignment } from '@/lib/tasks/reassignment';
+import { listTasksNeedingReassignment, tasksNeedingReassignment } from '@/lib/tasks/reassignment';
 import { POST as applyRoute } from '@/app/api/v1/directory/[source]/apply/route';
 import { POST as previewRoute } from '@/app/api/v1/directory/[source]/preview/route';
 import { GET as runsRoute } from '@/app/api/v1/directory/runs/route';
@@ -173,6 +173,10 @@ describe('directory sync', () => {
     const notices = () => db.select().from(notifications)
       .where(and(eq(notifications.kind, 'task.needsReassignment'), eq(notifications.spaceId, seeded.space.id), eq(notifications.userId, seeded.admin.id)));
     expect(await notices()).toHaveLength(1);
+    expect((await notices())[0]!.href).toBe(`/spaces/${seeded.space.id}/tasks?assigneeId=${seeded.participant.id}`);
+    // Organisation admins see them all on the directory page; a space admin may not.
+    expect((await listTasksNeedingReassignment(systemActor, orgId)).map((t) => t.id)).toContain(task.id);
+    await expect(listTasksNeedingReassignment(userActor(seeded.admin), orgId)).rejects.toMatchObject({ status: 403 });
     // The task list and the task page carry what the 待重新分配 badge shows.
     const list = await listTasks(userActor(seeded.admin), seeded.space.id, {}, '2026-12-01');
     expect(list.rows.find((r) => r.id === task.id)).toMatchObject({ assigneeActive: false });

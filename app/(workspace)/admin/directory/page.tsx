@@ -12,6 +12,7 @@ import { applyPreviewedFileAction, applySourceAction, previewSourceAction } from
 import type { SyncReport } from '@/lib/directory/report';
 import { configuredSources } from '@/lib/directory/sources';
 import { getSyncRun, listSyncRuns } from '@/lib/directory/sync';
+import { listTasksNeedingReassignment } from '@/lib/tasks/reassignment';
 import { env } from '@/lib/env';
 import { isDomainError } from '@/lib/errors';
 
@@ -36,11 +37,12 @@ export default async function AdminDirectoryPage({ searchParams }: { searchParam
   const user = await requireOrgAdmin('/admin/directory');
   const actor = userActor(user);
   const { run: runId } = await searchParams;
-  const [t, format, runs, run] = await Promise.all([
+  const [t, format, runs, run, reassign] = await Promise.all([
     getTranslations('directory'),
     getFormatter(),
     listSyncRuns(actor, user.organizationId),
     openRun(actor, user.organizationId, runId),
+    listTasksNeedingReassignment(actor, user.organizationId),
   ]);
   const sources = configuredSources();
   return (
@@ -85,6 +87,24 @@ export default async function AdminDirectoryPage({ searchParams }: { searchParam
         </div>
         <UploadPreview />
       </section>
+
+      {reassign.length > 0 && (
+        <section className="space-y-3" aria-labelledby="directory-reassign">
+          <h2 id="directory-reassign" className="text-base font-semibold text-slate-900">{t('reassignHeading', { count: reassign.length })}</h2>
+          <p className="text-sm text-slate-600">{t('reassignHint')}</p>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-amber-200 bg-white" data-testid="needs-reassignment-list">
+            {reassign.map((task) => (
+              <li key={task.id} className="flex flex-col gap-1 px-4 py-2 text-sm sm:flex-row sm:items-center sm:gap-3">
+                <span className="text-slate-500 sm:w-40 sm:truncate">{task.spaceName}</span>
+                <a href={`/spaces/${task.spaceId}/tasks/${task.id}`} className="font-medium break-all text-slate-900 hover:text-brand-700 hover:underline sm:flex-1">
+                  #{task.number} {task.name}
+                </a>
+                <span className="text-slate-600">{task.assigneeName}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="space-y-3" aria-labelledby="directory-history">
         <h2 id="directory-history" className="text-base font-semibold text-slate-900">{t('historyHeading')}</h2>
