@@ -240,7 +240,10 @@ export function planSync(snapshot: DirectorySnapshot, current: CurrentDirectory)
       const previous = departments.links.get(person.departmentExternalId);
       if (ref !== undefined) department = ref;
       // A department refused this run keeps the people it already had.
-      else if (departments.known.has(person.departmentExternalId)) department = previous ? { id: previous.departmentId } : user?.departmentId ? { id: user.departmentId } : null;
+      else if (departments.known.has(person.departmentExternalId)) {
+        department = previous ? { id: previous.departmentId } : user?.departmentId ? { id: user.departmentId } : null;
+        if (!department) plan.warnings.push({ record: describePerson(person), reason: 'departmentNotImported', values: { department: person.departmentExternalId } });
+      }
       else plan.warnings.push({ record: describePerson(person), reason: 'unknownDepartment', values: { department: person.departmentExternalId } });
     }
 

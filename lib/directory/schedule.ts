@@ -38,7 +38,7 @@ export async function runScheduledSyncs(
       if (run) ran.push(source);
     } catch (error) {
       // Another process holds this source's run: it is done for this slot.
-      if (!isDomainError(error)) throw error;
+      if (!isDomainError(error) || error.messageKey !== 'directory.errors.running') throw error;
     }
   }
   return ran;

@@ -80,8 +80,9 @@ async function runSync(actor: Actor, organizationId: string, reader: DirectoryRe
     snapshot = await reader.read();
     if (snapshot.source !== source) throw new Error(`The ${source} reader returned a ${snapshot.source} snapshot`);
   } catch (error) {
-    // A source refusing its input (a bad upload) is the user's to fix; an unreachable one is a failed run.
-    if (isDomainError(error)) throw error;
+    // A source refusing its input (a bad upload) is the user's to fix; an unreachable one is a failed
+    // run. Nobody waits for the schedule's answer, so every failure of its runs is recorded.
+    if (isDomainError(error) && !options.notSince) throw error;
     return recordFailure(organizationId, source, actor, options.dryRun, startedAt, error);
   }
   try {

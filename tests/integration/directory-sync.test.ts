@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
+import { Invalid } from '@/lib/errors';
 import { auditEvents, departments, directorySyncRuns, directoryUserLinks, notifications, organizations, tasks, users } from '@/db/schema';
 import { systemActor, userActor } from '@/lib/auth/actor';
 import type * as AuditModule from '@/lib/audit';
@@ -214,6 +215,17 @@ describe('directory sync', () => {
     expect(await runScheduledSyncs(new Date('2026-12-04T10:20:00Z'), { intervalMinutes: 30, sources })).toEqual([]);
     expect(await runScheduledSyncs(new Date('2026-12-04T10:31:00Z'), { intervalMinutes: 30, sources })).toEqual(['feishu']);
     expect(await runScheduledSyncs(now, { intervalMinutes: 0, sources })).toEqual([]);
+  });
+
+  it('records a scheduled source that refuses to be read as a failed run, and still runs the others', async () => {
+    const broken: DirectoryReader = { source: 'ldap', read: async () => { throw Invalid({ url: ['invalid'] }); } };
+    const fine = fakeReader({ departments: [], people: [] }, 'dingtalk');
+    const at = new Date('2026-12-05T08:00:00Z');
+    const ran = await runScheduledSyncs(at, { intervalMinutes: 60, sources: [{ source: 'ldap', reader: () => broken }, { source: 'dingtalk', reader: () => fine }] });
+    expect(ran).toEqual(['ldap', 'dingtalk']);
+    const db = await getDb();
+    const [failed] = await db.select().from(directorySyncRuns).where(and(eq(directorySyncRuns.source, 'ldap'), eq(directorySyncRuns.startedAt, at)));
+    expect(failed).toMatchObject({ status: 'failed', error: 'invalid', triggeredBy: null });
   });
 
   it('writes one audit entry summarising each applied run', async () => {

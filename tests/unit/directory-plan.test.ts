@@ -39,6 +39,7 @@ describe('directory sync plan', () => {
     expect(plan.skipped.find((s) => s.record === 'C (c)')?.reason).toBe('departmentParentSkipped');
     // People in a refused department are kept, without one (they had none before).
     expect(plan.people.create.map((p) => [p.externalId, p.department])).toEqual([['1', null], ['2', { externalId: 'ok' }]]);
+    expect(plan.warnings).toEqual([{ record: '人员1 (E1)', reason: 'departmentNotImported', values: { department: 'c' } }]);
   });
 
   it('refuses a department whose parent is missing', () => {
