@@ -91,6 +91,9 @@ async function runSync(actor: Actor, organizationId: string, reader: DirectoryRe
       if (options.notSince && await ranSince(tx, organizationId, source, options.notSince)) return null;
       const current = await loadCurrent(tx, organizationId, snapshot);
       const plan = planSync(snapshot, current);
+      // A source that suddenly lists nobody is misconfigured (a wrong base DN, a revoked app), not a
+      // company that left: refused, so it cannot deactivate everyone.
+      if (!snapshot.people.length && plan.people.deactivate.length) throw Conflict('directory.errors.emptySource');
       const report: SyncReport = describePlan(plan, namesOf(current));
       if (options.keepSnapshot) report.snapshot = snapshot;
       if (!options.dryRun) {

@@ -140,7 +140,8 @@ describe('directory sync', () => {
     const db = await getDb();
     // The participant is known to the directory, then leaves it.
     const leaverRecord = person('p', { email: seeded.participant.email, employeeId: null, departmentExternalId: null, name: seeded.participant.name });
-    const reader = fakeReader({ departments: [], people: [leaverRecord] }, 'dingtalk');
+    const stayer = person('stays', { departmentExternalId: null });
+    const reader = fakeReader({ departments: [], people: [leaverRecord, stayer] }, 'dingtalk');
     await applySync(systemActor, orgId, reader);
     const open = await seedTask(seeded);
     const done = await seedTask(seeded);
@@ -149,7 +150,12 @@ describe('directory sync', () => {
     await signInAs(leaver!);
     expect((await getCurrentUser())?.id).toBe(leaver!.id);
 
+    // A source that suddenly lists nobody is refused rather than deactivating everyone.
     reader.snapshot = { ...reader.snapshot, people: [] };
+    expect(await applySync(systemActor, orgId, reader)).toMatchObject({ status: 'failed', error: 'directory.errors.emptySource' });
+    expect((await getCurrentUser())?.id).toBe(leaver!.id);
+
+    reader.snapshot = { ...reader.snapshot, people: [stayer] };
     const run = await applySync(systemActor, orgId, reader);
     expect(reportOf(run).deactivated).toEqual([expect.objectContaining({ record: seeded.participant.name })]);
     expect(await getCurrentUser()).toBeNull();

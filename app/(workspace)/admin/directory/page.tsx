@@ -137,7 +137,10 @@ export default async function AdminDirectoryPage({ searchParams }: { searchParam
 
 /** The run an admin opened: its diff and, for a successful preview, the button that applies it. */
 async function RunPanel({ run }: { run: DirectorySyncRun }) {
-  const t = await getTranslations('directory');
+  const [t, tAll] = await Promise.all([getTranslations('directory'), getTranslations()]);
+  // Refusals are stored as catalogue keys (a dotted one names its namespace); other failures as their text.
+  const key = (run.error ?? '').includes('.') ? run.error ?? '' : `errors.${run.error}`;
+  const error = tAll.has(key as 'errors.invalid') ? tAll(key as 'errors.invalid') : run.error ?? '';
   const report = run.report as unknown as SyncReport;
   const canApply = run.dryRun && run.status === 'succeeded';
   return (
@@ -153,7 +156,7 @@ async function RunPanel({ run }: { run: DirectorySyncRun }) {
         )}
       </div>
       {run.status === 'failed' ? (
-        <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t('runFailed', { error: run.error ?? '' })}</p>
+        <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t('runFailed', { error })}</p>
       ) : (
         <>
           {run.dryRun && <p className="text-sm text-slate-700">{t('previewNote')} {run.source === 'file' ? t('fileApplyNote') : t('sourceApplyNote')}</p>}
