@@ -36,6 +36,8 @@ const envSchema = z.object({
   SEED_DEMO: flag(true),
   /** The server's periodic jobs: sending queued email and robot messages, daily digests, overdue replies. */
   BACKGROUND_JOBS: flag(true),
+  /** Minutes between scheduled directory syncs (LDAP, DingTalk, Feishu); 0 = only on demand (README "Directory sync"). */
+  DIRECTORY_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(0),
   /** Public URL of the app; next-auth reads it itself, it is validated here. */
   NEXTAUTH_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),

@@ -1,5 +1,6 @@
 import { Diamond } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { needsReassignment } from '@/lib/tasks/reassignment-rule';
 import type { TaskPriority, TaskStatus } from '@/lib/tasks/rules';
 
 export const statusTone: Record<TaskStatus, string> = {
@@ -28,4 +29,11 @@ export function PriorityBadge({ priority }: { priority: TaskPriority }) {
 export function MilestoneMark() {
   const t = useTranslations('tasks');
   return <Diamond className="size-4 shrink-0 fill-violet-500 text-violet-600" aria-label={t('milestone')} role="img" />;
+}
+
+/** 待重新分配: an open task whose assignee has been deactivated (a leaver). */
+export function ReassignBadge({ status, assigneeActive }: { status: TaskStatus; assigneeActive: boolean }) {
+  const t = useTranslations('tasks');
+  if (!needsReassignment({ status }, { isActive: assigneeActive })) return null;
+  return <span data-testid="needs-reassignment" className="inline-flex shrink-0 items-center rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">{t('needsReassignment')}</span>;
 }

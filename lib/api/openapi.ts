@@ -11,6 +11,7 @@ import { spaceTemplateResourceSchema } from '@/lib/templates/space-template';
 import { chatPaths, chatRequests, chatResponses } from './openapi-chat';
 import { filesPaths, filesRequests, filesResponses } from './openapi-files';
 import { commentsPaths, commentsRequests, commentsResponses } from './openapi-comments';
+import { directoryPaths, directoryRequests, directoryResponses } from './openapi-directory';
 import { feedPaths, feedRequests, feedResponses } from './openapi-feed';
 import { kbPaths, kbRequests, kbResponses } from './openapi-kb';
 import { meetingsPaths, meetingsRequests, meetingsResponses } from './openapi-meetings';
@@ -50,6 +51,7 @@ const requests = {
   ...commentsRequests,
   ...retroRequests,
   ...kbRequests,
+  ...directoryRequests,
 };
 const responses = {
   Error: errorSchema,
@@ -72,6 +74,7 @@ const responses = {
   ...retroResponses,
   ...kbResponses,
   ...searchResponses,
+  ...directoryResponses,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodType>, io: 'input' | 'output') {
@@ -151,6 +154,7 @@ export function buildOpenApiDocument(version: string) {
       ...retroPaths(),
       ...kbPaths(),
       ...searchPaths(),
+      ...directoryPaths(),
       '/me': {
         get: { operationId: 'getMe', summary: 'The caller', responses: { '200': { description: 'The caller’s profile.', ...json({ type: 'object', properties: { user: componentRef('User') } }) }, ...common } },
       },

@@ -35,11 +35,16 @@ export interface SkippedRecord {
   reason: string;
 }
 
+/** Person fields a source may not carry at all (a staff list without that column). */
+export type OptionalPersonField = 'phone' | 'title' | 'employeeId' | 'departmentExternalId';
+
 export interface DirectorySnapshot {
   source: DirectorySource;
   departments: DirectoryDepartment[];
   people: DirectoryPerson[];
   skipped: SkippedRecord[];
+  /** Fields this source does not carry: the sync leaves them as they are instead of clearing them. */
+  missingFields?: OptionalPersonField[];
 }
 
 /** A configured source, ready to read. */

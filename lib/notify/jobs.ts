@@ -1,4 +1,5 @@
 import { flagOverdueComments } from '@/lib/comments/overdue';
+import { runScheduledSyncs } from '@/lib/directory/schedule';
 import { env } from '@/lib/env';
 import { backfillSearchColumns } from '@/lib/search/backfill';
 import { runDueDigests } from './digest';
@@ -12,11 +13,25 @@ const DIGEST_EVERY_TICKS = 4;
 
 const globalState = globalThis as typeof globalThis & { __xiezuoJobs?: ReturnType<typeof setInterval> };
 
+let directorySyncing = false;
+
+/** Directory syncs read remote systems and may be slow: they run beside the tick, one at a time, not in it. */
+function startDirectorySyncs(now: Date): void {
+  if (directorySyncing) return;
+  directorySyncing = true;
+  runScheduledSyncs(now).catch((error: unknown) => {
+    console.error('Directory sync:', error instanceof Error ? error.message : error);
+  }).finally(() => {
+    directorySyncing = false;
+  });
+}
+
 async function runTick(tick: number): Promise<void> {
   const now = new Date();
   if (tick % DIGEST_EVERY_TICKS === 0) {
     await flagOverdueComments(now);
     await runDueDigests(now);
+    startDirectorySyncs(now);
   }
   await deliverDue(now);
 }

@@ -19,6 +19,7 @@ const KEYS: Record<NotificationKind, NotificationLineKey> = {
   'comment.overdue': 'comment_overdue',
   'chat.mentioned': 'chat_mentioned',
   'digest.daily': 'digest_daily',
+  'task.needsReassignment': 'task_needsReassignment',
 };
 
 interface Wording {

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'comment.overdue',
   'chat.mentioned',
   'digest.daily',
+  'task.needsReassignment',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

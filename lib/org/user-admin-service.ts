@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit';
 import { Conflict, NotFound } from '@/lib/errors';
 import { isUuid, parseInput } from '@/lib/validation';
 import { assertDepartmentsInOrg } from './guards';
+import { announceLeaverTasks } from './leavers';
 import { createUserSchema, type CreateUserInput } from './schema';
 
 /** Creates a user; pass `within` to make it part of a larger transaction (an invitation). */
@@ -60,19 +61,26 @@ async function updateUser(
   return user;
 }
 
-/** Activates or deactivates a user; deactivation ends every session of theirs at once. */
-export async function setUserActive(actor: Actor, organizationId: string, userId: string, isActive: boolean) {
+/**
+ * Activates or deactivates a user; deactivation ends every session of theirs at once and tells the
+ * admins of their spaces which open tasks need a new assignee. Pass `within` to make it part of a
+ * larger transaction (a directory sync, SCIM).
+ */
+export async function setUserActive(actor: Actor, organizationId: string, userId: string, isActive: boolean, within?: Transaction) {
   assertCanInOrg(actor, organizationId, 'org.manageUsers');
   if (!isUuid(userId)) throw NotFound();
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  const change = async (tx: Transaction) => {
     if (!isActive) await assertNotLastAdmin(tx, organizationId, userId);
+    const [before] = await tx.select({ isActive: users.isActive }).from(users)
+      .where(and(eq(users.id, userId), eq(users.organizationId, organizationId)));
     const user = await updateUser(tx, organizationId, userId, { isActive, sessionVersion: sql`${users.sessionVersion} + 1` });
     await recordAudit(tx, actor, {
       organizationId, action: isActive ? 'user.activate' : 'user.deactivate', targetType: 'user', targetId: userId,
     });
+    if (!isActive && before?.isActive) await announceLeaverTasks(tx, actor, user);
     return user;
-  });
+  };
+  return within ? change(within) : (await getDb()).transaction(change);
 }
 
 /** Makes a user an organisation admin or takes it away; the last admin keeps it. */

@@ -71,6 +71,8 @@ export const taskListColumns = {
   dueDate: tasks.dueDate,
   assigneeId: tasks.assigneeId,
   assigneeName: users.name,
+  /** false for a leaver: the open task needs reassignment (lib/tasks/reassignment). */
+  assigneeActive: users.isActive,
   departmentId: tasks.departmentId,
   departmentName: departments.name,
   deliverable: tasks.deliverable,
@@ -162,7 +164,7 @@ export async function countTasks(actor: Actor, spaceId: string, today: string) {
 
 /** One task with everything its page and the API show, and what the actor may do with it. */
 export async function getTask(actor: Actor, taskId: string): Promise<{
-  task: Task & { assigneeName: string; departmentName: string | null };
+  task: Task & { assigneeName: string; assigneeActive: boolean; departmentName: string | null };
   helpers: { id: string; name: string }[];
   dependsOn: TaskRef[];
   dependents: TaskRef[];
@@ -177,7 +179,7 @@ export async function getTask(actor: Actor, taskId: string): Promise<{
   if (!found) throw NotFound();
   const access = await authorizeSpace(db, actor, found.spaceId, 'space.view');
   const [row] = await db
-    .select({ task: tasks, assigneeName: users.name, departmentName: departments.name })
+    .select({ task: tasks, assigneeName: users.name, assigneeActive: users.isActive, departmentName: departments.name })
     .from(tasks)
     .innerJoin(users, eq(users.id, tasks.assigneeId))
     .leftJoin(departments, eq(departments.id, tasks.departmentId))
@@ -195,7 +197,7 @@ export async function getTask(actor: Actor, taskId: string): Promise<{
     readIssues(eq(taskIssues.taskId, taskId)),
   ]);
   return {
-    task: { ...row.task, assigneeName: row.assigneeName, departmentName: row.departmentName },
+    task: { ...row.task, assigneeName: row.assigneeName, assigneeActive: row.assigneeActive, departmentName: row.departmentName },
     helpers, dependsOn, dependents, subtasks, parent, issues,
     allowed: allowedSpaceActions(actor, access),
   };

@@ -187,6 +187,7 @@ describe('the OpenAPI document', () => {
       '/announcements/{announcementId}/readers', '/attachments/{attachmentId}', '/channels/{channelId}', '/channels/{channelId}/archive',
       '/channels/{channelId}/messages', '/channels/{channelId}/read', '/channels/{channelId}/readers', '/channels/{channelId}/unarchive',
       '/comments', '/comments/{commentId}', '/comments/{commentId}/handled',
+      '/directory/runs', '/directory/template', '/directory/{source}/apply', '/directory/{source}/preview',
       '/files/{fileId}', '/files/{fileId}/attachments', '/files/{fileId}/content', '/files/{fileId}/image', '/files/{fileId}/preview', '/files/{fileId}/purge',
       '/files/{fileId}/restore', '/files/{fileId}/star', '/files/{fileId}/versions', '/files/{fileId}/versions/{versionId}/restore',
       '/folders/{folderId}', '/folders/{folderId}/purge', '/folders/{folderId}/restore', '/kb-tags', '/kb/pages', '/me', '/me/avatar', '/me/awaiting', '/me/starred-files',

@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: '/admin/users', label: t('users') },
           { href: '/admin/departments', label: t('departments') },
           { href: '/admin/sso', label: t('sso') },
+          { href: '/admin/directory', label: t('directory') },
           { href: '/admin/scim', label: t('scim') },
           { href: '/admin/kb-tags', label: t('kbTags') },
           { href: '/admin/audit', label: t('audit') },

@@ -6,7 +6,7 @@ import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { SheetTransfer } from '@/components/sheets/sheet-transfer';
 import { BULK_FORM_ID, BulkStatusBar } from '@/components/tasks/bulk-status-bar';
 import { InlineTaskField } from '@/components/tasks/inline-task-field';
-import { MilestoneMark, PriorityBadge, StatusBadge } from '@/components/tasks/task-badges';
+import { MilestoneMark, PriorityBadge, ReassignBadge, StatusBadge } from '@/components/tasks/task-badges';
 import { TaskFilterBar } from '@/components/tasks/task-filter-bar';
 import { EmptyState } from '@/components/ui/empty-state';
 import { userActor } from '@/lib/auth/actor';
@@ -124,6 +124,7 @@ export default async function TasksPage({ params, searchParams }: TasksPageProps
                   <span className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
                     <PriorityBadge priority={row.priority} />
                     <span>{row.assigneeName}</span>
+                    <ReassignBadge status={row.status} assigneeActive={row.assigneeActive} />
                     <span className={row.status !== 'done' && row.dueDate < today ? 'font-medium text-red-700' : ''}>{t('dueOn', { date: row.dueDate })}</span>
                   </span>
                 </Link>
@@ -172,7 +173,7 @@ export default async function TasksPage({ params, searchParams }: TasksPageProps
                           <Link href={`${path}/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{row.name}</Link>
                         </span>
                       </td>
-                      <td className="px-2 py-1 whitespace-nowrap">{row.assigneeName}</td>
+                      <td className="px-2 py-1 whitespace-nowrap">{row.assigneeName} <ReassignBadge status={row.status} assigneeActive={row.assigneeActive} /></td>
                       <td className="px-2 py-1 text-slate-600">{row.helpers.map((h) => h.name).join('、') || '—'}</td>
                       <td className="px-2 py-1 whitespace-nowrap text-slate-600">{row.departmentName ?? '—'}</td>
                       <td className="px-2 py-1">

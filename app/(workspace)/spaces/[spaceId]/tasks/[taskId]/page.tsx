@@ -8,7 +8,7 @@ import { AttachmentList } from '@/components/files/attachment-list';
 import { RefreshOnEvents } from '@/components/realtime/refresh-on-events';
 import { RichTextView } from '@/components/rich-text/rich-text-view';
 import { IssueEntry } from '@/components/tasks/issue-entry';
-import { MilestoneMark, PriorityBadge, StatusBadge } from '@/components/tasks/task-badges';
+import { MilestoneMark, PriorityBadge, ReassignBadge, StatusBadge } from '@/components/tasks/task-badges';
 import { TaskRefList } from '@/components/tasks/task-ref-list';
 import { TaskStatusControl } from '@/components/tasks/task-status-control';
 import { ActionButton } from '@/components/ui/action-button';
@@ -70,6 +70,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={task.status} />
             <PriorityBadge priority={task.priority} />
+            <ReassignBadge status={task.status} assigneeActive={task.assigneeActive} />
             {overdue && <span className="text-xs font-medium text-red-700" data-testid="overdue">{t('overdue')}</span>}
           </div>
         </div>

@@ -1,0 +1,28 @@
+import type { DirectorySource } from './rules';
+import type { DirectoryReader } from './snapshot';
+
+/** A directory this installation is configured to read (from the environment). */
+export interface ConfiguredSource {
+  source: Exclude<DirectorySource, 'file' | 'scim'>;
+  reader: () => DirectoryReader;
+}
+
+/** One registry entry: the source's settings from the environment (none: not configured) and its reader. */
+export function sourceEntry<C>(source: ConfiguredSource['source'], configFromEnv: () => C | null | undefined, readerFor: (config: C) => DirectoryReader) {
+  return (): ConfiguredSource | null => {
+    const config = configFromEnv();
+    return config ? { source, reader: () => readerFor(config) } : null;
+  };
+}
+
+// Each source is one line, e.g. sourceEntry('ldap', ldapConfigFromEnv, ldapReader). The file source is not
+// listed: it reads an upload, not a configured system; SCIM pushes instead of being read.
+const REGISTRY: (() => ConfiguredSource | null)[] = [];
+
+export function configuredSources(): ConfiguredSource[] {
+  return REGISTRY.map((configured) => configured()).filter((s): s is ConfiguredSource => s !== null);
+}
+
+export function configuredSource(source: string): ConfiguredSource | undefined {
+  return configuredSources().find((s) => s.source === source);
+}
