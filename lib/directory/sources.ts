@@ -1,3 +1,6 @@
+import { dingtalkDirectoryConfigFromEnv, dingtalkDirectoryReader } from '@/lib/platforms/dingtalk/directory';
+import { feishuDirectoryConfigFromEnv, feishuDirectoryReader } from '@/lib/platforms/feishu/directory';
+import { ldapConfigFromEnv, ldapReader } from './ldap-source';
 import type { DirectorySource } from './rules';
 import type { DirectoryReader } from './snapshot';
 
@@ -15,9 +18,12 @@ export function sourceEntry<C>(source: ConfiguredSource['source'], configFromEnv
   };
 }
 
-// Each source is one line, e.g. sourceEntry('ldap', ldapConfigFromEnv, ldapReader). The file source is not
-// listed: it reads an upload, not a configured system; SCIM pushes instead of being read.
-const REGISTRY: (() => ConfiguredSource | null)[] = [];
+// The file source is not listed: it reads an upload, not a configured system; SCIM pushes instead of being read.
+const REGISTRY: (() => ConfiguredSource | null)[] = [
+  sourceEntry('ldap', () => ldapConfigFromEnv(), ldapReader),
+  sourceEntry('dingtalk', dingtalkDirectoryConfigFromEnv, dingtalkDirectoryReader),
+  sourceEntry('feishu', feishuDirectoryConfigFromEnv, feishuDirectoryReader),
+];
 
 export function configuredSources(): ConfiguredSource[] {
   return REGISTRY.map((configured) => configured()).filter((s): s is ConfiguredSource => s !== null);
