@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BackupError } from '@/lib/backup/errors';
+import { extractFiles } from '@/lib/backup/file-archive';
 import { backupName } from '@/lib/backup/location';
 import { findPgTools, libpqConnection, parseToolVersion, pickPgTool, type PgTool } from '@/lib/backup/pg-tools';
 
@@ -57,5 +59,26 @@ describe('connecting the tools', () => {
 describe('backup names', () => {
   it('sort by time and carry no characters a shell or Windows share dislikes', () => {
     expect(backupName(new Date('2026-12-04T19:05:12.345Z'))).toBe('xiezuo-backup-20261204-190512Z');
+  });
+});
+
+describe('unpacking the files archive', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-files-archive-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('refuses an archive holding a link, and leaves the files folder untouched', async () => {
+    const packed = path.join(root, 'packed');
+    fs.mkdirSync(path.join(packed, 'ab'), { recursive: true });
+    fs.writeFileSync(path.join(packed, 'ab', 'real'), 'hello');
+    fs.symlinkSync('/etc/passwd', path.join(packed, 'ab', 'link'));
+    const archive = path.join(root, 'files.tar.gz');
+    execFileSync('tar', ['--create', '--gzip', `--file=${archive}`, `--directory=${packed}`, 'ab']);
+    const store = path.join(root, 'store');
+
+    const restoring = extractFiles(archive, store, { count: 1, bytes: 5 });
+    await expect(restoring).rejects.toThrow(BackupError);
+    await expect(restoring).rejects.toThrow(/ab\/link/);
+    expect(fs.existsSync(store)).toBe(false);
+    expect(fs.readdirSync(root).filter((name) => name.includes('.restoring-'))).toEqual([]);
   });
 });
