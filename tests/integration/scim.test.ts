@@ -317,6 +317,9 @@ describe('SCIM Users: list and filter', () => {
     expectScimError(await filterUsers('userName gt "a"'), 400, 'invalidFilter');
     expectScimError(await filterUsers('active eq "perhaps"'), 400, 'invalidFilter');
     expectScimError(await filterUsers('meta.lastModified gt "yesterday"'), 400, 'invalidFilter');
+    // Valid for JavaScript, outside what Postgres stores (and written +099999-… by toISOString).
+    expectScimError(await filterUsers('meta.created gt "99999-01-01"'), 400, 'invalidFilter');
+    expectScimError(await filterUsers('meta.lastModified eq "+275760-09-13T00:00:00.000Z"'), 400, 'invalidFilter');
   });
 });
 
