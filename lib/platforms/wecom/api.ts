@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '../fields';
 import { apiUrl, checkErrcode, PlatformApiError, requestJson } from '../http';
 import { type AppToken, appTokenKey, callWithAppToken } from '../token-cache';
 import type { WecomConfig } from './config';
@@ -33,7 +34,6 @@ function getWecomApi(config: WecomConfig, path: string, query: Record<string, st
   });
 }
 
-const optionalText = z.string().trim().optional().nullable().catch(undefined).transform((v) => v || null);
 
 /** Who the code belongs to: a member's `userid`, or only an `openid` for someone outside the company. */
 export async function getWecomUserIdentity(config: WecomConfig, code: string): Promise<{ userid: string | null; openid: string | null }> {
