@@ -16,8 +16,12 @@ export interface FileTree {
 // is not a file yet.
 const isPartialUpload = (name: string) => name.endsWith('.tmp');
 
-/** Every file under `root` (none when it does not exist), with their total size. */
-export async function listFiles(root: string): Promise<FileTree> {
+/**
+ * Every file under `root` (none when it does not exist), with their total size. With
+ * `refuseOthers` a link or device is an error: unpacked from an archive into the file store, a
+ * link would let a download read any file the server can.
+ */
+export async function listFiles(root: string, options: { refuseOthers?: boolean } = {}): Promise<FileTree> {
   const tree: FileTree = { paths: [], bytes: 0 };
   const walk = async (relative: string): Promise<void> => {
     const entries = await fs.readdir(path.join(root, relative), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
@@ -30,6 +34,8 @@ export async function listFiles(root: string): Promise<FileTree> {
       else if (entry.isFile() && !isPartialUpload(entry.name)) {
         tree.paths.push(child);
         tree.bytes += (await fs.stat(path.join(root, child))).size;
+      } else if (options.refuseOthers && !entry.isFile()) {
+        throw new BackupError(`The files archive holds ${child}, which is not a plain file (a link or a device). Nothing was restored.`);
       }
     }
   };
@@ -82,7 +88,7 @@ export async function extractFiles(file: string, root: string, expected: { count
   await fs.mkdir(unpacking, { recursive: true });
   try {
     await runTool('tar', ['--extract', '--gzip', `--file=${path.resolve(file)}`, `--directory=${unpacking}`, '--no-same-owner']);
-    const tree = await listFiles(unpacking);
+    const tree = await listFiles(unpacking, { refuseOthers: true });
     if (tree.paths.length !== expected.count || tree.bytes !== expected.bytes) {
       throw new BackupError(
         `The files archive holds ${tree.paths.length} files (${tree.bytes} bytes) but the manifest lists ${expected.count} (${expected.bytes} bytes).`,

@@ -14,6 +14,10 @@ export function backupName(at: Date): string {
 
 const isTarPath = (out: string) => out.endsWith('.tar');
 
+// A backup holds password hashes and every document: only the account that made it may read it.
+const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FILE = 0o600;
+
 export interface BackupOutput {
   /** Where the parts are written meanwhile. */
   staging: string;
@@ -33,11 +37,14 @@ export async function prepareOutput(out: string, at: Date): Promise<BackupOutput
     await fs.mkdir(path.dirname(final), { recursive: true });
     const staging = `${final}.partial`;
     await fs.rm(staging, { recursive: true, force: true });
-    await fs.mkdir(staging);
+    await fs.mkdir(staging, { mode: PRIVATE_FOLDER });
     return {
       staging,
       async finish() {
         const packing = `${final}.partial.tar`;
+        // Made private before tar writes to it, so the archive is never readable by others, not even briefly.
+        await fs.rm(packing, { force: true });
+        await fs.writeFile(packing, '', { mode: PRIVATE_FILE });
         await runTool('tar', ['--create', `--file=${packing}`, `--directory=${staging}`, '.']);
         await fs.rename(packing, final);
         await fs.rm(staging, { recursive: true, force: true });
@@ -52,7 +59,8 @@ export async function prepareOutput(out: string, at: Date): Promise<BackupOutput
   const final = path.join(parent, backupName(at));
   if (await fs.stat(final).catch(() => null)) throw new BackupError(`${final} already exists; wait a second and try again.`);
   const staging = `${final}.partial`;
-  await fs.mkdir(staging, { recursive: true });
+  await fs.mkdir(parent, { recursive: true });
+  await fs.mkdir(staging, { mode: PRIVATE_FOLDER });
   return {
     staging,
     async finish() {

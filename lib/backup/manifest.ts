@@ -42,6 +42,14 @@ export const manifestSchema = z.object({
     z.object({ store: z.literal('s3'), bucket: z.string() }),
   ]),
   parts: z.array(partSchema).min(1),
+}).superRefine((manifest, context) => {
+  // A restore reads exactly these parts: a manifest naming others describes no backup we wrote.
+  const count = (role: ManifestPart['role']) => manifest.parts.filter((part) => part.role === role).length;
+  if (count('database') !== 1) context.addIssue({ code: 'custom', path: ['parts'], message: 'needs exactly one database part' });
+  const filesParts = manifest.files.store === 'local' ? 1 : 0;
+  if (count('files') !== filesParts) {
+    context.addIssue({ code: 'custom', path: ['parts'], message: filesParts ? 'needs one files part for local files' : 'has a files part, but the files are in S3' });
+  }
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -3,6 +3,7 @@
  * rate-limit fetching them, so each process keeps them until shortly before they expire.
  */
 import { createHash } from 'node:crypto';
+import { PlatformApiError } from './http';
 
 const tokens = new Map<string, { value: string; expiresAt: number }>();
 
@@ -29,4 +30,25 @@ export function forgetAppToken(key: string): void {
 export function appTokenKey(...parts: string[]): string {
   const secret = parts.pop() ?? '';
   return [...parts, createHash('sha256').update(secret).digest('hex').slice(0, 16)].join('|');
+}
+
+/** One app's token: its cache key, how to fetch a new one, and the error codes saying it went stale. */
+export interface AppToken {
+  key: string;
+  fetch: () => Promise<{ value: string; expiresInSeconds: number }>;
+  staleCodes: ReadonlySet<string>;
+}
+
+/**
+ * Calls a platform API with the app's cached token. When the platform answers that the token is
+ * invalid or expired (revoked early, secret rotated), it is dropped and the call tried once more.
+ */
+export async function callWithAppToken<T>(token: AppToken, call: (value: string) => Promise<T>): Promise<T> {
+  try {
+    return await call(await cachedAppToken(token.key, token.fetch));
+  } catch (error) {
+    if (!(error instanceof PlatformApiError) || !token.staleCodes.has(error.code)) throw error;
+    forgetAppToken(token.key);
+    return call(await cachedAppToken(token.key, token.fetch));
+  }
 }

@@ -61,7 +61,10 @@ function compareValue(attribute: FilterAttribute, op: string, value: unknown, pa
     return isUuid(value) ? sql`${expr} = ${value}` : sql`false`;
   }
   const time = typeof value === 'string' ? new Date(value) : null;
-  if (!time || Number.isNaN(time.getTime())) invalid(`${path} needs an ISO 8601 date-time`);
+  // Years past 9999 are valid JavaScript dates, but neither ISO 8601 as SCIM means it nor storable by Postgres.
+  if (!time || Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1 || time.getUTCFullYear() > 9999) {
+    invalid(`${path} needs an ISO 8601 date-time`);
+  }
   const symbol = ({ eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' } as Record<string, string>)[op];
   if (!symbol) invalid(`Operator ${op} is not supported on ${path}`);
   return sql`${expr} ${sql.raw(symbol)} ${time.toISOString()}::timestamptz`;

@@ -1,8 +1,8 @@
-import { getDb, type Transaction } from '@/db/client';
+import { getDb } from '@/db/client';
 import { systemActor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit';
 import { createDepartment, deleteDepartment, renameDepartment } from '@/lib/org/department-service';
 import { isUuid } from '@/lib/validation';
+import { auditScim } from './audit';
 import { ScimError, scimNotFound } from './errors';
 import {
   assertGroupWritable, findGroupRecord, hasSubDepartments, listGroupRecords, writeGroupLink, writeGroupMembers,
@@ -14,13 +14,6 @@ import type { ScimClient } from './tokens';
 
 // SCIM Groups are our departments: displayName is the department's name, members are the people
 // whose department it is (joining one moves the person there, leaving clears their department).
-
-async function auditScim(tx: Pick<Transaction, 'insert'>, client: ScimClient, action: string, departmentId: string, data: Record<string, unknown> = {}) {
-  await recordAudit(tx, systemActor, {
-    organizationId: client.organizationId, action, targetType: 'department', targetId: departmentId,
-    data: { via: 'scim', tokenId: client.tokenId, token: client.tokenName, ...data },
-  });
-}
 
 async function readGroup(client: ScimClient, departmentId: string) {
   if (!isUuid(departmentId)) throw scimNotFound();
@@ -41,7 +34,7 @@ async function writeLinkAndMembers(client: ScimClient, departmentId: string, inp
   await db.transaction(async (tx) => {
     await writeGroupLink(tx, client.organizationId, departmentId, input.externalId);
     const { joined, left } = await writeGroupMembers(tx, client.organizationId, departmentId, input.memberIds);
-    await auditScim(tx, client, action, departmentId, { joined, left });
+    await auditScim(tx, client, action, { type: 'department', id: departmentId }, { joined, left });
   });
 }
 

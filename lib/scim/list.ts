@@ -5,6 +5,8 @@ import { ENTERPRISE_USER_SCHEMA, LIST_RESPONSE_SCHEMA } from './urns';
 /** The most resources one page holds (ServiceProviderConfig filter.maxResults). */
 export const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 100;
+/** Past any real result, and still an offset Postgres takes: a larger startIndex is clamped to it. */
+const MAX_START_INDEX = 2 ** 31 - 1;
 
 export interface ListQuery {
   filter?: string;
@@ -26,12 +28,12 @@ function integerParam(value: string | null, name: string): number | undefined {
   return Number(value);
 }
 
-/** startIndex below 1 counts as 1 and a negative count as 0 (RFC 7644 §3.4.2.4); count is capped. */
+/** startIndex below 1 counts as 1 and a negative count as 0 (RFC 7644 §3.4.2.4); both are capped. */
 export function parseListQuery(url: URL): ListQuery {
   const params = url.searchParams;
   return {
     filter: params.get('filter')?.trim() || undefined,
-    startIndex: Math.max(1, integerParam(params.get('startIndex'), 'startIndex') ?? 1),
+    startIndex: Math.min(MAX_START_INDEX, Math.max(1, integerParam(params.get('startIndex'), 'startIndex') ?? 1)),
     count: Math.min(MAX_PAGE_SIZE, Math.max(0, integerParam(params.get('count'), 'count') ?? DEFAULT_PAGE_SIZE)),
     attributes: attributeList(params.get('attributes')),
     excludedAttributes: attributeList(params.get('excludedAttributes')),

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/client';
+import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit';
 import { createUser, setUserActive } from '@/lib/org/user-admin-service';
 import { isUuid } from '@/lib/validation';
+import { auditScim } from './audit';
 import { scimNotFound } from './errors';
 import { listResponse, projectResource, type ListQuery } from './list';
 import { applyPatch, parsePatchBody } from './patch';
@@ -17,13 +17,6 @@ import { parseUserResource, toScimUser, USER_PATCH_TARGET, type UserInput } from
 
 // SCIM Users (RFC 7644 §3.3–3.6) on our users. Writes go through the org services (createUser,
 // setUserActive), as the system actor; an extra audit row names the SCIM token that asked.
-
-async function auditScim(tx: Pick<Transaction, 'insert'>, client: ScimClient, action: string, userId: string, data: Record<string, unknown> = {}) {
-  await recordAudit(tx, systemActor, {
-    organizationId: client.organizationId, action, targetType: 'user', targetId: userId,
-    data: { via: 'scim', tokenId: client.tokenId, token: client.tokenName, ...data },
-  });
-}
 
 async function readUser(client: ScimClient, userId: string) {
   if (!isUuid(userId)) throw scimNotFound();
@@ -60,7 +53,7 @@ export async function createScimUser(client: ScimClient, body: unknown) {
       await tx.update(users).set({ employeeId: input.employeeId }).where(and(eq(users.id, user.id), eq(users.organizationId, organizationId)));
     }
     await writeUserLink(tx, organizationId, user.id, input.externalId);
-    await auditScim(tx, client, 'scim.user.create', user.id);
+    await auditScim(tx, client, 'scim.user.create', { type: 'user', id: user.id });
     return user.id;
   });
   if (!input.active) await setUserActive(systemActor, organizationId, userId, false);
@@ -88,7 +81,7 @@ async function writeScimUser(client: ScimClient, userId: string, input: UserInpu
       })
       .where(and(eq(users.id, userId), eq(users.organizationId, organizationId)));
     await writeUserLink(tx, organizationId, userId, input.externalId);
-    await auditScim(tx, client, 'scim.user.update', userId);
+    await auditScim(tx, client, 'scim.user.update', { type: 'user', id: userId });
   });
   if (!wasActive && input.active) await setUserActive(systemActor, organizationId, userId, true);
   return getScimUser(client, userId);
@@ -133,5 +126,5 @@ export async function deleteScimUser(client: ScimClient, userId: string) {
   const { user } = await readUser(client, userId);
   if (user.isActive) await setUserActive(systemActor, client.organizationId, userId, false);
   const db = await getDb();
-  await auditScim(db, client, 'scim.user.delete', userId);
+  await auditScim(db, client, 'scim.user.delete', { type: 'user', id: userId });
 }

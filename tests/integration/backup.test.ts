@@ -128,6 +128,8 @@ function roundTrip(kind: string, source: () => Target, emptyTarget: () => Promis
     expect(result.code).toBe(0);
     backup = onlyBackupIn(path.join(root, 'backups'));
     expect(result.stdout).toContain(`Backup written to ${backup}`);
+    // The dump holds password hashes and every document: only the owner may read the backup.
+    expect(fs.statSync(backup).mode & 0o077).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(path.join(backup, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ format: 'xiezuo-backup/1', appVersion: expect.any(String), files: { store: 'local', count: 1, bytes: FILE_BYTES.length } });
     expect(manifest.database.migration.latest).toMatch(/^\d{4}_/);
@@ -192,6 +194,7 @@ function roundTrip(kind: string, source: () => Target, emptyTarget: () => Promis
     const archive = path.join(root, 'single', 'backup.tar');
     expect(runCli(['backup', '--out', archive], source()).code).toBe(0);
     expect(fs.statSync(archive).isFile()).toBe(true);
+    expect(fs.statSync(archive).mode & 0o077).toBe(0);
     const target = await emptyTarget();
     const result = runCli(['restore', '--from', archive, '--yes'], target);
     expect(result.stderr).toBe('');

@@ -296,6 +296,12 @@ describe('SCIM Users: list and filter', () => {
     expectScimError(await filterUsers(filter, '&count=two'), 400, 'invalidValue');
   });
 
+  it('answers a startIndex past any bigint with an empty page, not a database error', async () => {
+    const far = await filterUsers(`userName sw "${ids.marker}"`, '&startIndex=99999999999999999999999');
+    expect(far.status).toBe(200);
+    expect(far.body).toMatchObject({ totalResults: 3, itemsPerPage: 0, Resources: [] });
+  });
+
   it('returns only the attributes asked for, id always', async () => {
     const response = await filterUsers(`externalId eq "${ids.marker}-a"`, '&attributes=userName,name.givenName');
     expect(Object.keys(response.body.Resources[0]).sort()).toEqual(['id', 'name', 'schemas', 'userName']);
@@ -311,6 +317,9 @@ describe('SCIM Users: list and filter', () => {
     expectScimError(await filterUsers('userName gt "a"'), 400, 'invalidFilter');
     expectScimError(await filterUsers('active eq "perhaps"'), 400, 'invalidFilter');
     expectScimError(await filterUsers('meta.lastModified gt "yesterday"'), 400, 'invalidFilter');
+    // Valid for JavaScript, outside what Postgres stores (and written +099999-… by toISOString).
+    expectScimError(await filterUsers('meta.created gt "99999-01-01"'), 400, 'invalidFilter');
+    expectScimError(await filterUsers('meta.lastModified eq "+275760-09-13T00:00:00.000Z"'), 400, 'invalidFilter');
   });
 });
 

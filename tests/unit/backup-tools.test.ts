@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BackupError } from '@/lib/backup/errors';
+import { extractFiles } from '@/lib/backup/file-archive';
 import { backupName } from '@/lib/backup/location';
+import { readManifest } from '@/lib/backup/manifest';
 import { findPgTools, libpqConnection, parseToolVersion, pickPgTool, type PgTool } from '@/lib/backup/pg-tools';
 
 const tool = (major: number, minor = 1): PgTool => ({ path: `/usr/lib/postgresql/${major}/bin/pg_dump`, version: `${major}.${minor}`, major });
@@ -57,5 +60,56 @@ describe('connecting the tools', () => {
 describe('backup names', () => {
   it('sort by time and carry no characters a shell or Windows share dislikes', () => {
     expect(backupName(new Date('2026-12-04T19:05:12.345Z'))).toBe('xiezuo-backup-20261204-190512Z');
+  });
+});
+
+describe('unpacking the files archive', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-files-archive-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('refuses an archive holding a link, and leaves the files folder untouched', async () => {
+    const packed = path.join(root, 'packed');
+    fs.mkdirSync(path.join(packed, 'ab'), { recursive: true });
+    fs.writeFileSync(path.join(packed, 'ab', 'real'), 'hello');
+    fs.symlinkSync('/etc/passwd', path.join(packed, 'ab', 'link'));
+    const archive = path.join(root, 'files.tar.gz');
+    execFileSync('tar', ['--create', '--gzip', `--file=${archive}`, `--directory=${packed}`, 'ab']);
+    const store = path.join(root, 'store');
+
+    const restoring = extractFiles(archive, store, { count: 1, bytes: 5 });
+    await expect(restoring).rejects.toThrow(BackupError);
+    await expect(restoring).rejects.toThrow(/ab\/link/);
+    expect(fs.existsSync(store)).toBe(false);
+    expect(fs.readdirSync(root).filter((name) => name.includes('.restoring-'))).toEqual([]);
+  });
+});
+
+describe('reading a backup manifest', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-manifest-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const part = (name: string, role: 'database' | 'files') => ({ name, role, bytes: 1, sha256: 'a'.repeat(64) });
+  const manifest = (parts: unknown[], files: unknown = { store: 'local', count: 0, bytes: 0 }) => ({
+    format: 'xiezuo-backup/1', appVersion: '1.0.0', createdAt: '2026-12-04T19:00:00.000Z',
+    database: { kind: 'pglite', serverVersion: '17.4', migration: { applied: 1, latest: null, latestWhen: null }, tables: {} },
+    files, parts,
+  });
+  const folderWith = (name: string, content: unknown) => {
+    const folder = path.join(root, name);
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(content));
+    return folder;
+  };
+
+  it('accepts a database part with the local files part, or with files left in S3', async () => {
+    await expect(readManifest(folderWith('local', manifest([part('pglite-data.tar.gz', 'database'), part('files.tar.gz', 'files')])))).resolves.toBeTruthy();
+    await expect(readManifest(folderWith('s3', manifest([part('database.dump', 'database')], { store: 's3', bucket: 'b' })))).resolves.toBeTruthy();
+  });
+
+  it('refuses a manifest without its database part, or with local files but no files part, as not a backup', async () => {
+    await expect(readManifest(folderWith('no-database', manifest([part('files.tar.gz', 'files')])))).rejects.toThrow(BackupError);
+    await expect(readManifest(folderWith('two-databases', manifest([part('a.dump', 'database'), part('b.dump', 'database'), part('files.tar.gz', 'files')]))))
+      .rejects.toThrow(BackupError);
+    await expect(readManifest(folderWith('no-files', manifest([part('database.dump', 'database')])))).rejects.toThrow(/files/);
   });
 });

@@ -6,7 +6,7 @@ import { FavoriteDepartmentsForm } from '@/components/settings/favorite-departme
 import { PreferencesForm } from '@/components/settings/preferences-form';
 import { ProfileForm } from '@/components/settings/profile-form';
 import { TokenCreateForm } from '@/components/settings/token-create-form';
-import { ActionButton } from '@/components/ui/action-button';
+import { TokenList } from '@/components/settings/token-list';
 import { createTokenAction, revokeTokenAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/session';
 import { listPersonalAccessTokens } from '@/lib/auth/tokens';
@@ -66,35 +66,18 @@ export default async function SettingsPage() {
       </Section>
       <Section id="tokens" title={t('tokens')} description={t('tokensHint')}>
         <TokenCreateForm action={createTokenAction} />
-        {tokens.length === 0 ? (
-          <p className="mt-4 text-sm text-slate-600">{t('noTokens')}</p>
-        ) : (
-          <ul className="mt-4 divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="token-list">
-            {tokens.map((token) => (
-              <li key={token.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                <div className="min-w-0">
-                  <p className="truncate text-sm font-medium text-slate-900">{token.name}</p>
-                  <p className="text-xs text-slate-600">
-                    <span className="font-mono">{token.prefix}…</span> ·{' '}
-                    {t('tokenCreatedAt', { date: format.dateTime(token.createdAt, { dateStyle: 'medium' }) })}
-                    {token.lastUsedAt && ` · ${t('tokenLastUsed', { date: format.relativeTime(token.lastUsedAt) })}`}
-                  </p>
-                </div>
-                {token.revokedAt ? (
-                  <span className="text-sm text-slate-500">{t('tokenRevokedState')}</span>
-                ) : (
-                  <ActionButton
-                    action={revokeTokenAction}
-                    fields={{ tokenId: token.id }}
-                    label={t('revokeToken')}
-                    ariaLabel={t('revokeTokenNamed', { name: token.name })}
-                    tone="danger"
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TokenList
+          tokens={tokens}
+          revokeAction={revokeTokenAction}
+          namespace="settings"
+          testId="token-list"
+          details={(token) => (
+            <>
+              {t('tokenCreatedAt', { date: format.dateTime(token.createdAt, { dateStyle: 'medium' }) })}
+              {token.lastUsedAt && ` · ${t('tokenLastUsed', { date: format.relativeTime(token.lastUsedAt) })}`}
+            </>
+          )}
+        />
       </Section>
     </div>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '../fields';
 import { PlatformApiError } from '../http';
 import { callDingtalkTopapi } from './app-api';
 import type { DingtalkConfig } from './config';
@@ -9,7 +10,6 @@ const NOT_IN_ORGANIZATION = '60121';
 export const DINGTALK_ROOT_DEPARTMENT = 1;
 const PAGE_SIZE = 100;
 
-const optionalText = z.string().trim().optional().nullable().catch(undefined).transform((v) => v || null);
 
 /** A person in the organisation's contacts (topapi/v2/user/get and topapi/v2/user/list). */
 export const dingtalkUserSchema = z.object({

@@ -1,5 +1,5 @@
 import type { DirectoryPerson, DirectoryReader, DirectorySnapshot, SkippedRecord } from '@/lib/directory/snapshot';
-import { walkDepartmentTree } from '../department-tree';
+import { readDepartmentPeople, walkDepartmentTree } from '../department-tree';
 import { type DingtalkConfig, dingtalkConfigFromEnv } from './config';
 import {
   DINGTALK_ROOT_DEPARTMENT, dingtalkDepartmentSchema, dingtalkUserSchema, type DingtalkUser,
@@ -54,25 +54,14 @@ export function dingtalkDirectoryReader(config: DingtalkConfig): DirectoryReader
         return result;
       });
       const known = new Set(tree.departments.map((d) => d.externalId));
-      const skipped = [...tree.skipped];
-      const people = new Map<string, DirectoryPerson>();
-      const seen = new Set<string>();
-      for (const deptId of [root, ...known]) {
-        for (const record of await listDingtalkDepartmentUsers(config, Number(deptId))) {
-          const parsed = dingtalkUserSchema.safeParse(record);
-          if (!parsed.success) {
-            skipped.push({ record: describe(record), reason: `无法读取：${parsed.error.issues[0]?.path.join('.') || ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() });
-            continue;
-          }
-          // Someone in several departments is listed once per department: read them once.
-          if (seen.has(parsed.data.userid)) continue;
-          seen.add(parsed.data.userid);
-          const person = toPerson(parsed.data, known);
-          if ('reason' in person) skipped.push(person);
-          else people.set(person.externalId, person);
-        }
-      }
-      return { source: 'dingtalk', departments: tree.departments, people: [...people.values()], skipped };
+      const { people, skipped } = await readDepartmentPeople([root, ...known], {
+        list: (deptId) => listDingtalkDepartmentUsers(config, Number(deptId)),
+        schema: dingtalkUserSchema,
+        idOf: (user) => user.userid,
+        describe,
+        toPerson: (user) => toPerson(user, known),
+      });
+      return { source: 'dingtalk', departments: tree.departments, people, skipped: [...tree.skipped, ...skipped] };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '../fields';
 import { apiUrl, PlatformApiError, requestJson } from '../http';
 import type { DingtalkConfig } from './config';
 
@@ -46,7 +47,6 @@ export function isDingtalkCodeRejection(error: unknown): boolean {
   return error instanceof PlatformApiError && error.endpoint.endsWith('/oauth2/userAccessToken') && error.status === 400;
 }
 
-const optionalText = z.string().trim().optional().catch(undefined).transform((v) => v || null);
 const meSchema = z.object({
   unionId: z.string().min(1),
   openId: optionalText,

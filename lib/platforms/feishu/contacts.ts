@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '../fields';
 import { PlatformApiError } from '../http';
 import { getFeishuApi } from './app-api';
 import type { FeishuConfig } from './config';
@@ -7,7 +8,6 @@ import type { FeishuConfig } from './config';
 export const FEISHU_ROOT_DEPARTMENT = '0';
 const PAGE_SIZE = 50;
 
-const optionalText = z.string().trim().optional().nullable().catch(undefined).transform((v) => v || null);
 const flag = z.boolean().optional().catch(undefined);
 
 /** A person from contact/v3 (user_id_type=user_id, department_id_type=open_department_id). */

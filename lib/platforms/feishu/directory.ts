@@ -1,5 +1,5 @@
 import type { DirectoryPerson, DirectoryReader, DirectorySnapshot, SkippedRecord } from '@/lib/directory/snapshot';
-import { type ChildDepartment, walkDepartmentTree } from '../department-tree';
+import { type ChildDepartment, readDepartmentPeople, walkDepartmentTree } from '../department-tree';
 import { type FeishuConfig, feishuConfigFromEnv } from './config';
 import {
   FEISHU_ROOT_DEPARTMENT, feishuDepartmentSchema, feishuUserSchema, type FeishuUser,
@@ -55,25 +55,14 @@ export function feishuDirectoryReader(config: FeishuConfig): DirectoryReader {
         return result;
       });
       const known = new Set(tree.departments.map((d) => d.externalId));
-      const skipped = [...tree.skipped];
-      const people = new Map<string, DirectoryPerson>();
-      const seen = new Set<string>();
-      for (const departmentId of [FEISHU_ROOT_DEPARTMENT, ...known]) {
-        for (const record of await listFeishuDepartmentUsers(config, departmentId)) {
-          const parsed = feishuUserSchema.safeParse(record);
-          if (!parsed.success) {
-            skipped.push({ record: describe(record), reason: `无法读取：${parsed.error.issues[0]?.path.join('.') || ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() });
-            continue;
-          }
-          // Someone in several departments is listed once per department: read them once.
-          if (seen.has(parsed.data.open_id)) continue;
-          seen.add(parsed.data.open_id);
-          const person = toPerson(parsed.data, known);
-          if ('reason' in person) skipped.push(person);
-          else people.set(person.externalId, person);
-        }
-      }
-      return { source: 'feishu', departments: tree.departments, people: [...people.values()], skipped };
+      const { people, skipped } = await readDepartmentPeople([FEISHU_ROOT_DEPARTMENT, ...known], {
+        list: (departmentId) => listFeishuDepartmentUsers(config, departmentId),
+        schema: feishuUserSchema,
+        idOf: (user) => user.open_id,
+        describe,
+        toPerson: (user) => toPerson(user, known),
+      });
+      return { source: 'feishu', departments: tree.departments, people, skipped: [...tree.skipped, ...skipped] };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText } from '../fields';
 import { apiUrl, PlatformApiError, requestJson } from '../http';
 import type { FeishuConfig } from './config';
 import { checkFeishuCode } from './envelope';
@@ -34,7 +35,6 @@ export function isFeishuCodeRejection(error: unknown): boolean {
   return error instanceof PlatformApiError && error.endpoint.endsWith('/authen/v2/oauth/token') && error.code === 'invalid_grant';
 }
 
-const optionalText = z.string().trim().optional().nullable().catch(undefined).transform((v) => v || null);
 const userInfoSchema = z.object({
   open_id: z.string().min(1),
   union_id: optionalText,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { optionalText } from '../fields';
 import { apiUrl, checkErrcode, PlatformApiError, requestJson } from '../http';
-import { appTokenKey, cachedAppToken, forgetAppToken } from '../token-cache';
+import { type AppToken, appTokenKey, callWithAppToken } from '../token-cache';
 import type { WecomConfig } from './config';
 
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().default(7200) });
@@ -9,38 +10,30 @@ const STALE_TOKEN_CODES = new Set(['40014', '42001']);
 /** errcode of getuserinfo for a code that is unknown, expired (5 min) or used already. */
 export const WECOM_INVALID_CODE = '40029';
 
-function tokenKey(config: WecomConfig) {
-  return appTokenKey('wecom', config.apiUrl, config.corpId, config.agentId, config.secret);
+/** The app's access token, cached for its two hours. */
+function appToken(config: WecomConfig): AppToken {
+  return {
+    key: appTokenKey('wecom', config.apiUrl, config.corpId, config.agentId, config.secret),
+    staleCodes: STALE_TOKEN_CODES,
+    async fetch() {
+      const url = apiUrl(config.apiUrl, '/cgi-bin/gettoken', { corpid: config.corpId, corpsecret: config.secret });
+      const { json } = await requestJson({ platform: 'wecom', url });
+      checkErrcode('wecom', url.pathname, json);
+      const token = tokenSchema.parse(json);
+      return { value: token.access_token, expiresInSeconds: token.expires_in };
+    },
+  };
 }
 
-export function wecomAppToken(config: WecomConfig): Promise<string> {
-  return cachedAppToken(tokenKey(config), async () => {
-    const url = apiUrl(config.apiUrl, '/cgi-bin/gettoken', { corpid: config.corpId, corpsecret: config.secret });
+function getWecomApi(config: WecomConfig, path: string, query: Record<string, string>): Promise<Record<string, unknown>> {
+  return callWithAppToken(appToken(config), async (accessToken) => {
+    const url = apiUrl(config.apiUrl, path, { access_token: accessToken, ...query });
     const { json } = await requestJson({ platform: 'wecom', url });
     checkErrcode('wecom', url.pathname, json);
-    const token = tokenSchema.parse(json);
-    return { value: token.access_token, expiresInSeconds: token.expires_in };
+    return json;
   });
 }
 
-async function getWecomApi(config: WecomConfig, path: string, query: Record<string, string>): Promise<Record<string, unknown>> {
-  for (let attempt = 0; ; attempt++) {
-    const url = apiUrl(config.apiUrl, path, { access_token: await wecomAppToken(config), ...query });
-    const { json } = await requestJson({ platform: 'wecom', url });
-    try {
-      checkErrcode('wecom', url.pathname, json);
-      return json;
-    } catch (error) {
-      if (attempt === 0 && error instanceof PlatformApiError && STALE_TOKEN_CODES.has(error.code)) {
-        forgetAppToken(tokenKey(config));
-        continue;
-      }
-      throw error;
-    }
-  }
-}
-
-const optionalText = z.string().trim().optional().nullable().catch(undefined).transform((v) => v || null);
 
 /** Who the code belongs to: a member's `userid`, or only an `openid` for someone outside the company. */
 export async function getWecomUserIdentity(config: WecomConfig, code: string): Promise<{ userid: string | null; openid: string | null }> {

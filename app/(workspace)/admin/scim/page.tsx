@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { TokenCreateForm } from '@/components/settings/token-create-form';
-import { ActionButton } from '@/components/ui/action-button';
+import { TokenList } from '@/components/settings/token-list';
 import { userActor } from '@/lib/auth/actor';
 import { requireOrgAdmin } from '@/lib/auth/session';
 import { env } from '@/lib/env';
@@ -34,36 +34,19 @@ export default async function AdminScimPage() {
         <h2 className="text-base font-semibold text-slate-900">{t('tokens')}</h2>
         <p className="mt-1 mb-3 text-sm text-slate-600">{t('tokensHint')}</p>
         <TokenCreateForm action={createScimTokenAction} namespace="scimAdmin" />
-        {tokens.length === 0 ? (
-          <p className="mt-4 text-sm text-slate-600">{t('noTokens')}</p>
-        ) : (
-          <ul className="mt-4 divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="scim-token-list">
-            {tokens.map((token) => (
-              <li key={token.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                <div className="min-w-0">
-                  <p className="truncate text-sm font-medium text-slate-900">{token.name}</p>
-                  <p className="text-xs text-slate-600">
-                    <span className="font-mono">{token.prefix}…</span> ·{' '}
-                    {t('tokenUsage', { created: format.dateTime(token.createdAt, { dateStyle: 'medium' }), count: token.requestCount })}
-                    {token.lastUsedAt && ` · ${t('tokenLastUsed', { date: format.relativeTime(token.lastUsedAt) })}`}
-                  </p>
-                </div>
-                {token.revokedAt ? (
-                  <span className="text-sm text-slate-500">{t('tokenRevokedState')}</span>
-                ) : (
-                  <ActionButton
-                    action={revokeScimTokenAction}
-                    fields={{ tokenId: token.id }}
-                    label={t('revokeToken')}
-                    ariaLabel={t('revokeTokenNamed', { name: token.name })}
-                    tone="danger"
-                    confirm={t('revokeConfirm')}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TokenList
+          tokens={tokens}
+          revokeAction={revokeScimTokenAction}
+          namespace="scimAdmin"
+          testId="scim-token-list"
+          confirm={t('revokeConfirm')}
+          details={(token) => (
+            <>
+              {t('tokenUsage', { created: format.dateTime(token.createdAt, { dateStyle: 'medium' }), count: token.requestCount })}
+              {token.lastUsedAt && ` · ${t('tokenLastUsed', { date: format.relativeTime(token.lastUsedAt) })}`}
+            </>
+          )}
+        />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <h2 className="text-base font-semibold text-slate-900">{t('mappingTitle')}</h2>
