@@ -223,11 +223,12 @@ export function planSync(snapshot: DirectorySnapshot, current: CurrentDirectory)
     const fields = { name: parsed.data.name, email: parsed.data.email, phone: parsed.data.phone ?? null, title: parsed.data.title ?? null, employeeId };
     const digest = recordDigest(person);
 
-    // Who this record is: its link, else an unlinked user with the same employee id, else the same email.
+    // Who this record is: its link, else an unlinked user with the same employee id, else the same
+    // email when the source vouches for it (anyone can type a colleague's address as their own).
     const link = userLinks.get(person.externalId);
     let user = link ? usersById.get(link.userId) : undefined;
     const unlinked = (u: (typeof current.users)[number] | undefined) => (u && !heldUserIds.has(u.id) && !claimed.has(u.id) ? u : undefined);
-    if (!user) user = unlinked(employeeId ? byEmployeeId.get(employeeId) : undefined) ?? unlinked(byEmail.get(email));
+    if (!user) user = unlinked(employeeId ? byEmployeeId.get(employeeId) : undefined) ?? (person.emailVerified === false ? undefined : unlinked(byEmail.get(email)));
     const holderOfEmployeeId = employeeId ? byEmployeeId.get(employeeId) : undefined;
     if (holderOfEmployeeId && holderOfEmployeeId.id !== user?.id) { refuse(person, 'employeeIdTaken', { employeeId: employeeId! }); continue; }
     const holderOfEmail = byEmail.get(email);

@@ -18,6 +18,11 @@ export interface DirectoryPerson {
   externalId: string;
   name: string;
   email: string | null;
+  /**
+   * false when the address is the person's own (DingTalk's or Feishu's personal email, not the
+   * organisation mailbox): it never matches an existing account. Unset: the source vouches for it.
+   */
+  emailVerified?: boolean;
   phone: string | null;
   title: string | null;
   /** 工号, unique within the organisation when given. */

@@ -93,10 +93,11 @@ describe('DingTalk contact reader', () => {
     const people = byId(snapshot.people);
     expect([...people.keys()].sort()).toEqual(['both', 'ceo', 'm1', 'm2', 'm3', 'm4', 'm5']);
     expect(people.get('m1')).toEqual({
-      externalId: 'm1', name: '钱一', email: 'm1@corp.example', phone: '13800000001', title: '市场经理',
+      externalId: 'm1', name: '钱一', email: 'm1@corp.example', emailVerified: true, phone: '13800000001', title: '市场经理',
       employeeId: 'E001', departmentExternalId: '10', active: true,
     });
-    expect(people.get('m2')).toMatchObject({ email: 'm2@personal.example', employeeId: 'E002' });
+    // A personal address is kept for contact, but vouched for by nobody: it never matches an existing account.
+    expect(people.get('m2')).toMatchObject({ email: 'm2@personal.example', emailVerified: false, employeeId: 'E002' });
     expect(people.get('ceo')).toMatchObject({ departmentExternalId: null, title: '总经理' });
     expect(people.get('both')).toMatchObject({ departmentExternalId: '11' });
     // `active: false` in DingTalk means "has not activated the app yet"; leavers vanish from the contacts.
@@ -164,11 +165,11 @@ describe('Feishu contact reader', () => {
     const people = byId(snapshot.people);
     expect([...people.keys()].sort()).toEqual(['boss', 'ou-e', 'ua', 'ub', 'uc', 'ud']);
     expect(people.get('ua')).toEqual({
-      externalId: 'ua', name: '甲', email: 'a@corp.example', phone: '+8613900000001', title: '销售经理',
+      externalId: 'ua', name: '甲', email: 'a@corp.example', emailVerified: true, phone: '+8613900000001', title: '销售经理',
       employeeId: 'F001', departmentExternalId: 'od-rnd', active: true,
     });
     expect(people.get('boss')).toMatchObject({ departmentExternalId: null });
-    expect(people.get('ub')).toMatchObject({ email: 'b@personal.example', active: false });
+    expect(people.get('ub')).toMatchObject({ email: 'b@personal.example', emailVerified: false, active: false });
     expect(people.get('uc')?.active).toBe(false);
     expect(people.get('ud')?.active).toBe(true);
     expect(people.get('ou-e')).toMatchObject({ departmentExternalId: 'od-south' });

@@ -74,6 +74,14 @@ describe('directory sync plan', () => {
     expect(plan.people.update[0]!.changes).toEqual({ name: { from: '用户byId', to: '人员1' } });
   });
 
+  it('never matches an existing account by an address the source does not vouch for', () => {
+    const current = { ...empty(), users: [user('boss', { email: 'boss@corp.example.com' })] };
+    const plan = planSync(snapshot([], [person('1', { email: 'boss@corp.example.com', emailVerified: false, employeeId: null })]), current);
+    expect(plan.people.update).toEqual([]);
+    expect(plan.people.create).toEqual([]);
+    expect(plan.skipped).toEqual([expect.objectContaining({ reason: 'emailTaken' })]);
+  });
+
   it('plans nothing for unchanged records (incremental), only touching their links', () => {
     const p = person('1');
     const d = dept('p', '产品部');

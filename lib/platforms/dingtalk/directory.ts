@@ -28,6 +28,7 @@ function toPerson(user: DingtalkUser, known: Set<string>): DirectoryPerson | Ski
     externalId: user.userid,
     name: user.name,
     email: user.org_email ?? user.email,
+    emailVerified: Boolean(user.org_email),
     phone: user.mobile,
     title: user.title,
     employeeId: user.job_number,

@@ -30,6 +30,7 @@ function toPerson(user: FeishuUser, known: Set<string>): DirectoryPerson | Skipp
     externalId,
     name: user.name,
     email: user.enterprise_email ?? user.email,
+    emailVerified: Boolean(user.enterprise_email),
     phone: user.mobile,
     title: user.job_title,
     employeeId: user.employee_no,
