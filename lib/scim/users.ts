@@ -54,15 +54,15 @@ export async function createScimUser(client: ScimClient, body: unknown) {
     }
     await writeUserLink(tx, organizationId, user.id, input.externalId);
     await auditScim(tx, client, 'scim.user.create', { type: 'user', id: user.id });
+    if (!input.active) await setUserActive(systemActor, organizationId, user.id, false, tx);
     return user.id;
   });
-  if (!input.active) await setUserActive(systemActor, organizationId, userId, false);
   return getScimUser(client, userId);
 }
 
 /**
- * Writes a whole user (PUT, and a PATCH once applied). Deactivation goes first, through
- * setUserActive (it may be refused for the last admin, and it ends the person's sessions).
+ * Writes a whole user (PUT, and a PATCH once applied) in one transaction. Deactivation goes first,
+ * through setUserActive (it may be refused for the last admin, and it ends the person's sessions).
  */
 async function writeScimUser(client: ScimClient, userId: string, input: UserInput) {
   const { organizationId } = client;
@@ -70,9 +70,9 @@ async function writeScimUser(client: ScimClient, userId: string, input: UserInpu
   await assertUserUnique(organizationId, input, userId);
   const departmentId = await departmentIdFor(client, input);
   const wasActive = current.user.isActive;
-  if (wasActive && !input.active) await setUserActive(systemActor, organizationId, userId, false);
   const db = await getDb();
   await db.transaction(async (tx) => {
+    if (wasActive && !input.active) await setUserActive(systemActor, organizationId, userId, false, tx);
     await tx
       .update(users)
       .set({
@@ -82,8 +82,8 @@ async function writeScimUser(client: ScimClient, userId: string, input: UserInpu
       .where(and(eq(users.id, userId), eq(users.organizationId, organizationId)));
     await writeUserLink(tx, organizationId, userId, input.externalId);
     await auditScim(tx, client, 'scim.user.update', { type: 'user', id: userId });
+    if (!wasActive && input.active) await setUserActive(systemActor, organizationId, userId, true, tx);
   });
-  if (!wasActive && input.active) await setUserActive(systemActor, organizationId, userId, true);
   return getScimUser(client, userId);
 }
 
