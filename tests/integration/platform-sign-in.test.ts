@@ -399,6 +399,12 @@ describe('WeCom sign-in', () => {
   it('refuses someone outside the company, and a code WeCom no longer accepts', async () => {
     wecom.data.signedIn = `openid:${tag()}`;
     expect(errorOf(await signInWith('wecom'))).toBe('sso_not_member');
+    // A disabled member (status 2) and one who left (5) are in the address book but no longer let in.
+    for (const status of [2, 5]) {
+      addMember({ biz_mail: (await seedUser()).email, status });
+      browser.reset();
+      expect(errorOf(await signInWith('wecom')), `status ${status}`).toBe('sso_not_member');
+    }
 
     addMember({ email: uniqueEmail('wc') });
     browser.reset();

@@ -7,6 +7,8 @@ import { wecomAuthorization } from './oauth';
 
 export const WECOM_PROVIDER_ID = 'wecom';
 
+const WECOM_GONE_STATUSES = new Set([2, 5]);
+
 /**
  * The member behind a WeCom userid (their identity) from the address book. Only the company
  * mailbox (biz_mail) counts as verified. WeCom is not a directory source, so there is no link.
@@ -22,6 +24,8 @@ export async function wecomSignInPerson(config: WecomConfig, identity: { userid:
     email: user.biz_mail ?? user.email,
     emailVerified: Boolean(user.biz_mail),
     name: user.name,
+    // 2: disabled, 5: left the company (1 active, 4 not yet activated).
+    member: !WECOM_GONE_STATUSES.has(user.status ?? 1),
   };
 }
 
