@@ -65,6 +65,10 @@ function rowsTo(type: SearchType, rows: { id: string; spaceId: string | null; ti
 const RECENT_DEPTH = 1000;
 const depthFor = (window: number) => Math.max(RECENT_DEPTH, window * 20);
 
+// Title hits are walked only when there are more than this many per group and result asked for:
+// the index ranks a few thousand of them faster than a walk finds the newest of a rarer word.
+const TITLE_WALK_FACTOR = 10;
+
 type RankedRow = { id: string; spaceId: string | null; at: Date };
 
 /**
@@ -119,10 +123,12 @@ function rankedSearch(type: SearchType, table: SearchTable, scope: SQL | undefin
       }
       const vector = notIndexed(table.searchVector, query);
       // A title containing every keyword matches its own vector (and so the row's), which is small
-      // and tested first: the long text is read only for likely title hits. Fewer title hits than a
-      // walk would read are all ranked, from the title index; more are walked.
+      // and tested first: the long text is read only for likely title hits. Title hits are ranked
+      // from the title index unless there are many (a walk reads some `window` rows per group for
+      // them, and more the rarer they are): then they are walked.
       const titleIndexed = and(scope, vectorMatches(table.titleVector, query), titleHit)!;
-      const titled = await countOf(db, table, and(scope, vectorMatches(table.titleVector, query))!, depthFor(window)) <= depthFor(window)
+      const rankedAtMost = Math.max(depthFor(window), groups.length * window * TITLE_WALK_FACTOR);
+      const titled = await countOf(db, table, and(scope, vectorMatches(table.titleVector, query))!, rankedAtMost) <= rankedAtMost
         ? await db.select({ id: table.id, spaceId: table.spaceId, at: table.updatedAt }).from(table).where(titleIndexed).orderBy(desc(table.updatedAt), table.id).limit(window)
         : await newestHits(db, table, scope, groups, window, and(notIndexed(table.titleVector, query), titleHit)!, titleIndexed);
       const need = window - titled.length;

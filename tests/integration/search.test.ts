@@ -252,11 +252,11 @@ describe('global search of a common word', () => {
     });
     const [dense, sparse] = [await spaceOf('周报密集'), await spaceOf('周报稀疏')];
     const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000);
-    // Dense: 1,100 tasks, every one named 周报 (older). Sparse: 1,100 tasks, every 250th named so
+    // Dense: 1,300 tasks, every one named 周报 (older; more title hits than the index ranks). Sparse: 1,100 tasks, every 250th named so
     // (newer; the oldest of them beyond the walk's depth), the rest holding it in their text only;
     // the seeded space: 20 tasks with it in the text.
     const rows = [
-      ...Array.from({ length: 1100 }, (_, i) => ({ spaceId: dense.id, name: `周报${i}`, text: '', at: at(i) })),
+      ...Array.from({ length: 1300 }, (_, i) => ({ spaceId: dense.id, name: `周报${i}`, text: '', at: at(i) })),
       ...Array.from({ length: 1100 }, (_, i) => ({ spaceId: sparse.id, name: i % 250 === 3 ? `稀疏周报${i}` : `事项${i}`, text: `写周报${i}`, at: at(2000 + i * 2) })),
       ...Array.from({ length: 20 }, (_, i) => ({ spaceId: seeded.space.id, name: `杂项${i}`, text: `周报附件${i}`, at: at(9000 + i) })),
     ].map((r, i) => ({
