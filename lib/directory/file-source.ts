@@ -88,7 +88,7 @@ function snapshotFromRows(rows: Row[], columns: ReadonlySet<FileColumn>): Direct
     const externalId = cells.employeeId ?? email;
     if (!externalId) { skipped.push({ record: label, reason: 'noEmployeeIdOrEmail' }); continue; }
     const status = cells.status?.toLowerCase();
-    if (status && !ACTIVE.includes(status) && !INACTIVE.includes(status)) { skipped.push({ record: label, reason: 'statusUnknown' }); continue; }
+    if (status && !ACTIVE.includes(status) && !INACTIVE.includes(status)) { skipped.push({ record: label, reason: 'statusUnknown', externalId }); continue; }
     let departmentExternalId: string | null = null;
     for (const segment of departmentPath(cells.department ?? '')) {
       const id: string = departmentExternalId ? `${departmentExternalId}/${segment}` : segment;

@@ -189,7 +189,8 @@ export function planSync(snapshot: DirectorySnapshot, current: CurrentDirectory)
   const departments = planDepartments(snapshot, current, plan);
   const usersById = new Map(current.users.map((u) => [u.id, u]));
   const userLinks = new Map(current.userLinks.map((l) => [l.externalId, l]));
-  const listed = new Set(snapshot.people.map((p) => p.externalId));
+  // Everyone the source lists, readable or not (an unreadable record is no leaver).
+  const listed = new Set([...snapshot.people.map((p) => p.externalId), ...snapshot.skipped.flatMap((s) => (s.externalId ? [s.externalId] : []))]);
   // Users the snapshot still names through one of their links; a user whose links all went away may
   // be the same person under a new id (a staff list keyed by email, then by 工号) and is matched again.
   const heldUserIds = new Set(current.userLinks.filter((l) => listed.has(l.externalId)).map((l) => l.userId));

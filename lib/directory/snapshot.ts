@@ -38,6 +38,11 @@ export interface SkippedRecord {
   /** How a person recognises the record: a DN, a row number, an id with a name. */
   record: string;
   reason: string;
+  /**
+   * The source's id of a person it lists but could not read, when known: such a person is still
+   * there, so the sync neither changes them nor takes them for a leaver.
+   */
+  externalId?: string;
 }
 
 /** Person fields a source may not carry at all (a staff list without that column). */

@@ -253,7 +253,7 @@ describe('CSV and xlsx upload', () => {
     const report = reportOf(preview);
     expect(report.counts).toMatchObject({ departmentsCreated: 2, peopleCreated: 1 });
     expect(report.skipped).toEqual(expect.arrayContaining([
-      { record: '第 5 行 孙七', reason: 'statusUnknown' },
+      { record: '第 5 行 孙七', reason: 'statusUnknown', externalId: expect.any(String) },
       { record: '赵六 (F002)', reason: 'noEmail' },
     ]));
     const applied = await applyPreviewedFile(actor, organization.id, preview.id);

@@ -151,7 +151,7 @@ describe('configuration', () => {
   it('skips an entry that has no name at all, with the reason', async () => {
     const snapshot = await read({ LDAP_ATTR_NAME: 'displayName' });
     expect(person(snapshot, '李四（产品）')).toBeTruthy();
-    expect(snapshot.skipped).toContainEqual({ record: `${SEED_PEOPLE.zhangsan.rdn},${directory.baseDn}`, reason: 'no name (displayName)' });
+    expect(snapshot.skipped).toContainEqual({ record: `${SEED_PEOPLE.zhangsan.rdn},${directory.baseDn}`, reason: 'no name (displayName)', externalId: expect.any(String) });
     expect(snapshot.people.length + snapshot.skipped.length).toBe(Object.keys(SEED_PEOPLE).length + SEED_BULK_COUNT);
   });
 });

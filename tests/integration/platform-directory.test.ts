@@ -111,7 +111,7 @@ describe('DingTalk contact reader', () => {
   it('lists the records it cannot map, with the reason', async () => {
     const { skipped } = await dingtalkDirectoryReader(dingtalkConfig).read();
     expect(skipped).toEqual(expect.arrayContaining([
-      { record: 'userid noname', reason: '没有姓名' },
+      { record: 'userid noname', reason: '没有姓名', externalId: 'noname' },
       { record: '没有userid', reason: expect.stringContaining('userid') },
     ]));
   });
@@ -178,7 +178,7 @@ describe('Feishu contact reader', () => {
     expect(north.map((r) => r.query.page_token)).toEqual([undefined, '2']);
     expect(north[0]!.query).toMatchObject({ department_id_type: 'open_department_id', user_id_type: 'user_id' });
     expect(snapshot.skipped).toEqual(expect.arrayContaining([
-      { record: 'open_id ou-f', reason: '没有姓名' },
+      { record: 'open_id ou-f', reason: '没有姓名', externalId: 'uf' },
       { record: '没有 open_id', reason: expect.stringContaining('open_id') },
     ]));
   });

@@ -74,6 +74,12 @@ describe('directory sync plan', () => {
     expect(plan.people.update[0]!.changes).toEqual({ name: { from: '用户byId', to: '人员1' } });
   });
 
+  it('takes nobody for a leaver whose record the source lists but could not read', () => {
+    const current = { ...empty(), users: [user('u1'), user('u2')], userLinks: [{ externalId: '1', userId: 'u1', digest: null }, { externalId: '2', userId: 'u2', digest: null }] };
+    const unreadable = { ...snapshot([], []), skipped: [{ record: 'cn=?', reason: 'no name', externalId: '1' }, { record: 'row 9', reason: 'no id' }] };
+    expect(planSync(unreadable, current).people.deactivate.map((d) => d.userId)).toEqual(['u2']);
+  });
+
   it('never matches an existing account by an address the source does not vouch for', () => {
     const current = { ...empty(), users: [user('boss', { email: 'boss@corp.example.com' })] };
     const plan = planSync(snapshot([], [person('1', { email: 'boss@corp.example.com', emailVerified: false, employeeId: null })]), current);

@@ -73,7 +73,7 @@ describe('Active Directory entries', () => {
 
   it('gives a malformed address as no email, and skips an entry without a name', () => {
     expect(toPerson({ dn: 'CN=x,DC=corp,DC=example', cn: 'x', mail: 'not an address' }, context)).toMatchObject({ email: null, departmentExternalId: null });
-    expect(toPerson({ dn: 'CN=,DC=corp,DC=example', cn: '  ' }, context)).toEqual({ record: 'CN=,DC=corp,DC=example', reason: 'no name (displayName, cn)' });
+    expect(toPerson({ dn: 'CN=,DC=corp,DC=example', cn: '  ' }, context)).toEqual({ record: 'CN=,DC=corp,DC=example', reason: 'no name (displayName, cn)', externalId: 'CN=,DC=corp,DC=example' });
   });
 
   it('finds the department a department attribute names, by DN or by a name only one department has', () => {

@@ -120,11 +120,12 @@ export function toPerson(entry: Entry, context: PersonContext): DirectoryPerson 
   const { attributes } = context;
   const index = attributeIndex(entry);
   const name = pick(index, attributes.name);
-  if (!name) return { record: entry.dn, reason: `no name (${attributes.name.join(', ')})` };
+  const externalId = pick(index, attributes.id) ?? entry.dn;
+  if (!name) return { record: entry.dn, reason: `no name (${attributes.name.join(', ')})`, externalId };
   const email = pick(index, attributes.email)?.toLowerCase() ?? null;
   const departmentValue = attributes.department ? pick(index, [attributes.department]) : null;
   return {
-    externalId: pick(index, attributes.id) ?? entry.dn,
+    externalId,
     name,
     email: email && EMAIL.test(email) ? email : null,
     phone: pick(index, attributes.phone),

@@ -22,7 +22,7 @@ function describe(record: unknown): string {
  * person has activated the app yet, so it does not make anyone a leaver.
  */
 function toPerson(user: DingtalkUser, known: Set<string>): DirectoryPerson | SkippedRecord {
-  if (!user.name) return { record: `userid ${user.userid}`, reason: '没有姓名' };
+  if (!user.name) return { record: `userid ${user.userid}`, reason: '没有姓名', externalId: user.userid };
   const main = user.dept_id_list.map(String).find((id) => id !== String(DINGTALK_ROOT_DEPARTMENT));
   return {
     externalId: user.userid,

@@ -23,7 +23,7 @@ function describe(record: unknown): string {
  */
 function toPerson(user: FeishuUser, known: Set<string>): DirectoryPerson | SkippedRecord {
   const externalId = user.user_id ?? user.open_id;
-  if (!user.name) return { record: `open_id ${user.open_id}`, reason: '没有姓名' };
+  if (!user.name) return { record: `open_id ${user.open_id}`, reason: '没有姓名', externalId };
   const main = user.orders.find((o) => o.is_primary_dept)?.department_id ?? user.department_ids[0];
   const { is_resigned, is_frozen, is_exited } = user.status;
   return {
