@@ -1,9 +1,7 @@
-import { asc } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { organizations } from '@/db/schema';
 import { systemActor } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
 import { isDomainError } from '@/lib/errors';
+import { installationOrganization } from '@/lib/org/service';
 import { configuredSources, type ConfiguredSource } from './sources';
 import { applyScheduledSync } from './sync';
 
@@ -26,9 +24,8 @@ export async function runScheduledSyncs(
   if (!interval) return [];
   const sources = options.sources ?? configuredSources();
   if (!sources.length) return [];
-  // The configured directories belong to the installation's organisation: the first one made.
-  const db = await getDb();
-  const [organization] = await db.select({ id: organizations.id }).from(organizations).orderBy(asc(organizations.createdAt), asc(organizations.id)).limit(1);
+  // The configured directories belong to the installation's organisation.
+  const organization = await installationOrganization();
   if (!organization) return [];
   const slotStart = syncSlotStart(now, interval);
   const ran: string[] = [];

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { organizations, userFavoriteDepartments, users } from '@/db/schema';
 import { requireUserActor, type Actor } from '@/lib/auth/actor';
@@ -15,11 +15,18 @@ import {
 /** The organisation's name when the first account arrives other than through the demo seed. */
 export const DEFAULT_ORGANIZATION_NAME = 'My Company';
 
+/** The installation's organisation: the first one made (tests may make more), or none yet. */
+export async function installationOrganization() {
+  const db = await getDb();
+  const [first] = await db.select().from(organizations).orderBy(asc(organizations.createdAt), asc(organizations.id)).limit(1);
+  return first;
+}
+
 /** Returns the installation's organisation, creating it with `name` when there is none yet. */
 export async function ensureOrganization(name: string = DEFAULT_ORGANIZATION_NAME) {
-  const db = await getDb();
-  const [existing] = await db.select().from(organizations).limit(1);
+  const existing = await installationOrganization();
   if (existing) return existing;
+  const db = await getDb();
   const [created] = await db.insert(organizations).values({ name }).returning();
   return created!;
 }
